@@ -1,0 +1,59 @@
+# make serve   install, build and serve the site at http://127.0.0.1:8000/
+# make test    install, build and run every test suite (what CI runs)
+# make site    build the static site into site/ (what a deployment uploads)
+
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PORT   ?= 8000
+DATA   := checker/src/proposal_checker/data/call.json
+CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser)
+
+.PHONY: serve test site bundle deps browser test-checker test-pyodide test-site clean bench
+
+serve: site
+	@echo "Serving site/ at http://127.0.0.1:$(PORT)/ (Ctrl+C to stop)"
+	$(PY) -m http.server $(PORT) --bind 127.0.0.1 --directory site
+
+site: deps $(DATA) bundle
+	$(VENV)/bin/mkdocs build --strict
+
+bundle: deps $(DATA)
+	$(PY) build/bundle.py
+
+# The checker's copy of the call data, validated (build/calldata.py names any bad field).
+$(DATA): docs/call.toml build/calldata.py checker/src/proposal_checker/call.py $(VENV)/.installed
+	$(PY) build/calldata.py docs/call.toml $@
+
+deps: $(VENV)/.installed node_modules/.installed
+
+$(VENV)/.installed: requirements.txt checker/pyproject.toml
+	test -x $(PY) || $$(build/find-python.sh) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e checker
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+# Browser tests need Chromium; Debian's package, since Playwright's own download is not reachable.
+browser:
+	@if [ -n "$(CHROMIUM)" ]; then echo "Chromium: $(CHROMIUM)"; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium fonts-noto-cjk; \
+	else echo "Chromium is not installed. Install it with: sudo apt-get install chromium fonts-noto-cjk" >&2; exit 1; fi
+
+test: site browser
+	$(MAKE) test-checker test-pyodide test-site
+
+test-checker: deps $(DATA)
+	$(VENV)/bin/pytest tests/checker
+
+test-pyodide: bundle
+	node tests/pyodide/run.mjs tests/checker
+
+test-site: site
+	$(VENV)/bin/pytest tests/content tests/browser
+
+clean:
+	rm -rf site build/out $(DATA) checker/build

@@ -1,0 +1,59 @@
+"""Bundle what the checker page runs: the pinned Pyodide runtime and the checker wheel.
+
+    python build/bundle.py
+
+1. builds the checker wheel (pure Python, reproducible with SOURCE_DATE_EPOCH);
+2. copies the runtime files from the npm ``pyodide`` package (node_modules/pyodide);
+3. writes the site's own pyodide-lock.json: the runtime's lock file plus the wheel, via
+   ``pyodide lockfile add-wheels`` (offline), so the page loads the checker by name with
+   its sha256 checked.
+The result is build/out/pyodide/, which the MkDocs hook copies into site/pyodide/.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RUNTIME = ROOT / "node_modules" / "pyodide"
+OUT = ROOT / "build" / "out"
+BUNDLE = OUT / "pyodide"
+# The runtime files a browser needs; the rest of the npm package (Node typings, the
+# console pages, source maps) stays out of the site.
+RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+
+
+def run(*args: str, **kw) -> None:
+    subprocess.run(args, check=True, **kw)
+
+
+def main() -> int:
+    if not (RUNTIME / "pyodide.mjs").exists():
+        print("node_modules/pyodide is missing: run `npm ci` (make does this)", file=sys.stderr)
+        return 1
+    wheels = OUT / "wheels"
+    shutil.rmtree(wheels, ignore_errors=True)
+    env = dict(os.environ, SOURCE_DATE_EPOCH=os.environ.get("SOURCE_DATE_EPOCH", "1767225600"))
+    run(sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(wheels), str(ROOT / "checker"),
+        env=env, stdout=subprocess.DEVNULL)
+    shutil.rmtree(ROOT / "checker" / "build", ignore_errors=True)
+    (wheel,) = wheels.glob("*.whl")
+
+    shutil.rmtree(BUNDLE, ignore_errors=True)
+    BUNDLE.mkdir(parents=True)
+    for name in RUNTIME_FILES:
+        shutil.copy2(RUNTIME / name, BUNDLE / name)
+    shutil.copy2(wheel, BUNDLE / wheel.name)
+    pyodide_cli = Path(sys.executable).with_name("pyodide")
+    run(str(pyodide_cli), "lockfile", "add-wheels", "--input", str(RUNTIME / "pyodide-lock.json"),
+        "--output", str(BUNDLE / "pyodide-lock.json"), "--base-path", str(BUNDLE), str(BUNDLE / wheel.name),
+        stdout=subprocess.DEVNULL)
+    print(f"bundled {wheel.name} with Pyodide {RUNTIME_FILES} into {BUNDLE.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

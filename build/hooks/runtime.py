@@ -1,0 +1,23 @@
+"""MkDocs hook: copy the self-hosted Pyodide runtime and the checker wheel into the site.
+
+The bundle is prepared by ``make bundle`` (build/bundle.py) in build/out/pyodide/. Only the
+checker page's worker loads these files; no other page refers to them.
+"""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from mkdocs.exceptions import Abort
+
+ROOT = Path(__file__).resolve().parents[2]
+BUNDLE = ROOT / "build" / "out" / "pyodide"
+
+
+def on_post_build(config):
+    if not (BUNDLE / "pyodide-lock.json").exists():
+        raise Abort(f"{BUNDLE} is missing: run `make site` (it bundles the runtime and the checker wheel)")
+    target = Path(config["site_dir"]) / "pyodide"
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.copytree(BUNDLE, target)
