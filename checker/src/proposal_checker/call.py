@@ -265,7 +265,12 @@ def parse_call(data: dict[str, Any], holidays: dict[date, str] | None = None) ->
         if not isinstance(raw, dict):
             raise CallDataError("holidays", "日付と名前の表ではありません")
         for key, name in raw.items():
-            holidays[_Reader(raw, "holidays").day(key)] = str(name)
+            # The keys are the dates; the values are the holidays' names.
+            try:
+                day = parse_iso_date(key)
+            except (ValueError, TypeError):
+                raise CallDataError(f"holidays.{key}", "キーを存在する日付 \"YYYY-MM-DD\" で書いてください") from None
+            holidays[day] = str(name)
 
     call = root.table("call")
     agency = root.table("agency")
