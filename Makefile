@@ -49,7 +49,16 @@ test: site browser
 test-checker: deps $(DATA)
 	$(VENV)/bin/pytest tests/checker
 
-test-pyodide: bundle
+# The checker's tests again, inside the real Pyodide runtime under Node (offline once the
+# pure-Python wheels of pytest for Python 3.14 are downloaded from PyPI).
+TEST_WHEELS := build/out/test-wheels/.downloaded
+$(TEST_WHEELS): requirements.txt
+	mkdir -p $(dir $@)
+	$(PY) -m pip download --quiet --disable-pip-version-check --only-binary=:all: --no-deps --python-version 3.14 \
+	  -d $(dir $@) $$(grep -iE '^(pytest|pluggy|iniconfig|packaging|pygments)==' requirements.txt)
+	touch $@
+
+test-pyodide: bundle $(TEST_WHEELS)
 	node tests/pyodide/run.mjs tests/checker
 
 test-site: site

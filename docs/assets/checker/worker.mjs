@@ -12,8 +12,21 @@ async function start() {
   await pyodide.loadPackage("proposal-checker", { messageCallback: () => {}, errorCallback: (m) => errors.push(m) });
   if (errors.length) throw new Error(errors.join("\n"));
   handle = pyodide.pyimport("proposal_checker.web").handle;
+  ready = true;
   postMessage({ type: "ready" });
 }
+
+// When pyodide.asm.wasm cannot be fetched or compiled, Pyodide 314 only logs
+// "wasm instantiation failed!" with console.warn and loadPyodide never settles. Watch for
+// that line (and any unhandled rejection) so the page can say so at once, not after 60 s.
+let ready = false;
+const failEarly = (message) => { if (!ready) postMessage({ type: "error", message }); };
+const warn = console.warn;
+console.warn = (...args) => {
+  if (String(args[0]).includes("wasm instantiation failed")) failEarly(String(args[0]));
+  warn(...args);
+};
+addEventListener("unhandledrejection", (event) => failEarly(String(event.reason)));
 
 const started = start().catch((error) => postMessage({ type: "error", message: String(error) }));
 
