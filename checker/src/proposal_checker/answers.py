@@ -1,0 +1,568 @@
+"""The answers format, version 1: parse and validate what a person answered.
+
+Strict by design: every problem is reported, each naming the field by its path
+(``proposers[0].birth_date``) with a plain-Japanese message, and nothing but
+``AnswersError`` ever escapes, whatever JSON value comes in. Missing fields are
+valid (a flow in progress): they mean "not answered yet".
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date, time
+from typing import Any
+
+from .dates import parse_hhmm, parse_iso_date
+
+FORMAT = "proposal-checker/answers"
+VERSION = 1
+
+MAX_TEXT = 200
+MAX_BYTES = 1_048_576          # 1 MB of UTF-8
+MAX_DEPTH = 20                 # nesting of objects and arrays (the format itself needs 6)
+MAX_PROPOSERS = 20
+MAX_OFFICERS = 50
+MAX_COUNT = 10**9
+# Dates outside this range are typing mistakes, not answers.
+EARLIEST_DATE = date(1900, 1, 1)
+LATEST_DATE = date(2100, 12, 31)
+
+KINDS = ("new", "existing-new-user", "existing-change", "existing-extend")
+PROPOSER_TYPES = ("individual", "corporation", "organisation")
+BODY_TYPES = ("corporation", "organisation")
+YES_NO_UNKNOWN = ("no", "yes", "unknown")
+BANKRUPTCY = ("none", "restored", "not-restored", "unknown")
+SENTENCE_STATUS = ("none", "yes", "unknown")
+SENTENCE_STATE = ("serving", "ended", "suspended", "suspension-completed", "unknown")
+CANCELLATION_STATUS = ("none", "yes", "unknown")
+DONE = ("yes", "not-yet")
+METHODS = ("hand", "post", "unknown")
+PROCESSING_ITEMS = ("identifiers", "individual_codes", "linking_codes", "idiosyncratic", "other")
+MEASURE_ITEMS = ("purpose_method", "access_control", "leak_prevention", "staff", "disposal", "incidents")
+
+UNKNOWN = "unknown"
+
+
+class AnswersError(ValueError):
+    """The answers cannot be read; ``errors`` lists ``(field_path, message)`` pairs.
+
+    The path of the whole document is ``""``.
+    """
+
+    def __init__(self, errors: list[tuple[str, str]]):
+        self.errors = list(errors)
+        super().__init__("\n".join(f"{path or '回答全体'}: {message}" for path, message in self.errors))
+
+
+@dataclass(frozen=True)
+class Sentence:
+    status: str | None = None          # none / yes / unknown
+    state: str | None = None           # serving / ended / suspended / suspension-completed / unknown
+    ended_on: date | None = None
+
+
+@dataclass(frozen=True)
+class Cancellation:
+    status: str | None = None          # none / yes / unknown
+    date: date | None = None
+
+
+@dataclass(frozen=True)
+class Person:
+    """An individual proposer's personal answers, or one officer of a body."""
+    name: str = ""
+    birth_date: date | str | None = None       # a date, "unknown", or None (not answered)
+    capacity: str | None = None
+    bankruptcy: str | None = None
+    sentence: Sentence | None = None
+    cancellation: Cancellation | None = None
+
+
+@dataclass(frozen=True)
+class Proposer(Person):
+    type: str | None = None
+    certificate_date: date | str | None = None
+    officers: tuple[Person, ...] | None = None  # None = not answered; () = answered "none listed"
+
+    @property
+    def is_body(self) -> bool:
+        return self.type in BODY_TYPES
+
+
+@dataclass(frozen=True)
+class Proposal:
+    kind: str | None = None
+    file_name: str = ""
+    population: int | None = None
+    file_population: int | str | None = None
+    processing: dict[str, str] = field(default_factory=dict)
+    contribution: str | None = None
+    period_of_use: str | None = None
+    measures: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def is_new(self) -> bool | None:
+        """True for 法第112条, False for 法第118条, None when not answered."""
+        if self.kind is None:
+            return None
+        return self.kind == "new"
+
+
+@dataclass(frozen=True)
+class Submission:
+    method: str | None = None
+    date: date | None = None
+    time: time | None = None
+    posted_on: date | None = None
+    agent: str | None = None
+
+
+@dataclass(frozen=True)
+class Answers:
+    call: str | None = None
+    proposal: Proposal = field(default_factory=Proposal)
+    proposers: tuple[Proposer, ...] = ()
+    submission: Submission = field(default_factory=Submission)
+
+    def to_json(self) -> dict[str, Any]:
+        """The same answers in the v1 format (what ``parse_answers`` reads back)."""
+        data: dict[str, Any] = {"format": FORMAT, "version": VERSION}
+        if self.call is not None:
+            data["call"] = self.call
+        proposal = _drop_empty({
+            "kind": self.proposal.kind, "file_name": self.proposal.file_name or None,
+            "population": self.proposal.population, "file_population": self.proposal.file_population,
+            "processing": dict(self.proposal.processing) or None, "contribution": self.proposal.contribution,
+            "period_of_use": self.proposal.period_of_use, "measures": dict(self.proposal.measures) or None,
+        })
+        if proposal:
+            data["proposal"] = proposal
+        if self.proposers:
+            data["proposers"] = [_proposer_json(p) for p in self.proposers]
+        s = self.submission
+        submission = _drop_empty({
+            "method": s.method, "date": _iso(s.date), "time": s.time.strftime("%H:%M") if s.time else None,
+            "posted_on": _iso(s.posted_on), "agent": s.agent,
+        })
+        if submission:
+            data["submission"] = submission
+        return data
+
+
+def _iso(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def _drop_empty(data: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in data.items() if v is not None and v != ""}
+
+
+def _person_json(p: Person) -> dict[str, Any]:
+    data = _drop_empty({"name": p.name, "birth_date": _iso(p.birth_date), "capacity": p.capacity,
+                        "bankruptcy": p.bankruptcy})
+    if p.sentence is not None:
+        data["sentence"] = _drop_empty({"status": p.sentence.status, "state": p.sentence.state,
+                                        "ended_on": _iso(p.sentence.ended_on)})
+    if p.cancellation is not None:
+        data["cancellation"] = _drop_empty({"status": p.cancellation.status, "date": _iso(p.cancellation.date)})
+    return data
+
+
+def _proposer_json(p: Proposer) -> dict[str, Any]:
+    data = _drop_empty({"type": p.type})
+    data.update(_person_json(p))
+    if p.certificate_date is not None:
+        data["certificate_date"] = _iso(p.certificate_date)
+    if p.officers is not None:
+        data["officers"] = [_person_json(o) for o in p.officers]
+    return data
+
+
+# ---------------------------------------------------------------------------------------------
+# Parsing from text
+
+
+def parse_answers_text(text: str, call_id: str | None = None) -> Answers:
+    """Parse answers from JSON text: adds the not-JSON, too-large and too-deep errors."""
+    if not isinstance(text, str):
+        raise AnswersError([("", "回答は JSON の文字列で渡してください")])
+    try:
+        size = len(text.encode("utf-8"))
+    except UnicodeEncodeError:
+        raise AnswersError([("", "文字として読めない部分があります（UTF-8 で保存してください）")]) from None
+    if size > MAX_BYTES:
+        raise AnswersError([("", f"ファイルが大きすぎます（{size:,}バイト）。回答ファイルは1MB以内です")])
+    depth = json_depth(text)
+    if depth > MAX_DEPTH:
+        raise AnswersError([("", f"入れ子が深すぎます（{depth}段）。回答ファイルの入れ子は{MAX_DEPTH}段までです")])
+    duplicates: list[str] = []
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key, value in items:
+            if key in result:
+                duplicates.append(key)
+            result[key] = value
+        return result
+
+    def constant(name: str) -> Any:
+        raise ValueError(f"{name} は JSON の値ではありません")
+
+    try:
+        data = json.loads(text, object_pairs_hook=pairs, parse_constant=constant)
+    except RecursionError:
+        raise AnswersError([("", f"入れ子が深すぎます。回答ファイルの入れ子は{MAX_DEPTH}段までです")]) from None
+    except json.JSONDecodeError as error:
+        raise AnswersError([("", f"JSON として読めません（{error.lineno}行目{error.colno}文字目：{_json_problem(error.msg)}）")]) from None
+    except (ValueError, TypeError) as error:
+        raise AnswersError([("", f"JSON として読めません（{error}）")]) from None
+    if duplicates:
+        names = "、".join(sorted(set(duplicates)))
+        raise AnswersError([("", f"同じ項目名が二度書かれています（{names}）。一つにしてください")])
+    return parse_answers(data, call_id=call_id)
+
+
+def _json_problem(msg: str) -> str:
+    known = {
+        "Expecting value": "値がありません",
+        "Expecting property name enclosed in double quotes": "項目名は \" で囲んでください",
+        "Expecting ',' delimiter": "「,」がありません",
+        "Expecting ':' delimiter": "「:」がありません",
+        "Extra data": "JSON の後に余分な文字があります",
+        "Unterminated string starting at": "文字列が閉じていません",
+        "Invalid control character at": "文字列の中に使えない制御文字があります",
+    }
+    return known.get(msg, msg)
+
+
+def json_depth(text: str) -> int:
+    """The deepest nesting of objects and arrays in JSON text, by one linear scan.
+
+    Counted without parsing, so hostile input (``[[[[…``) cannot exhaust the stack.
+    Brackets inside strings are skipped; invalid JSON is left for the parser to report.
+    """
+    depth = deepest = 0
+    in_string = escaped = False
+    for char in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth -= 1
+    return deepest
+
+
+# ---------------------------------------------------------------------------------------------
+# Parsing from a JSON value
+
+
+def parse_answers(data: object, call_id: str | None = None) -> Answers:
+    """Validate a JSON value and build ``Answers``; raises ``AnswersError`` listing every problem.
+
+    ``call_id``: the call these answers must belong to (default: the packaged call).
+    """
+    errors: list[tuple[str, str]] = []
+    try:
+        answers = _Parser(errors, call_id).answers(data)
+    except RecursionError:
+        raise AnswersError([("", f"入れ子が深すぎます。回答ファイルの入れ子は{MAX_DEPTH}段までです")]) from None
+    if errors:
+        raise AnswersError(errors)
+    return answers
+
+
+_TOP = ("format", "version", "call", "proposal", "proposers", "submission")
+_PROPOSAL = ("kind", "file_name", "population", "file_population", "processing", "contribution",
+             "period_of_use", "measures")
+_PERSON = ("name", "birth_date", "capacity", "bankruptcy", "sentence", "cancellation")
+_PROPOSER = ("type",) + _PERSON + ("certificate_date", "officers")
+_SUBMISSION = ("method", "date", "time", "posted_on", "agent")
+
+_CHOICE_LABELS = {"unknown": "わからない"}
+
+
+def _path(base: str, key: str | int) -> str:
+    if isinstance(key, int):
+        return f"{base}[{key}]"
+    return f"{base}.{key}" if base else key
+
+
+def _show(value: Any) -> str:
+    """A short, safe rendering of a bad value for an error message."""
+    try:
+        text = json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError, RecursionError):
+        text = type(value).__name__
+    return text if len(text) <= 40 else text[:37] + "…"
+
+
+class _Parser:
+    def __init__(self, errors: list[tuple[str, str]], call_id: str | None):
+        self.errors = errors
+        self.call_id = call_id
+
+    def error(self, path: str, message: str) -> None:
+        self.errors.append((path, message))
+
+    # -- generic readers; each returns None after recording an error ---------------------------
+
+    def obj(self, value: Any, path: str, allowed: tuple[str, ...], what: str) -> dict[str, Any] | None:
+        if not isinstance(value, dict):
+            self.error(path, f"{what}は {{…}} のオブジェクトで書いてください（{_show(value)} は使えません）")
+            return None
+        for key in value:
+            if key not in allowed:
+                self.error(_path(path, str(key)), f"この項目は回答の形式にありません。使える項目は {', '.join(allowed)} です")
+        return value
+
+    def choice(self, data: dict[str, Any], key: str, path: str, options: tuple[str, ...]) -> str | None:
+        if key not in data or data[key] is None:
+            return None
+        value = data[key]
+        if not isinstance(value, str) or value not in options:
+            self.error(_path(path, key), f"{_show(value)} は使えません。{' / '.join(options)} のどれかにしてください")
+            return None
+        return value
+
+    def text(self, data: dict[str, Any], key: str, path: str) -> str:
+        if key not in data or data[key] is None:
+            return ""
+        value = data[key]
+        if not isinstance(value, str):
+            self.error(_path(path, key), f"文字列で書いてください（{_show(value)} は使えません）")
+            return ""
+        if len(value) > MAX_TEXT:
+            self.error(_path(path, key), f"長すぎます（{len(value)}文字）。{MAX_TEXT}文字以内にしてください")
+            return ""
+        return value.strip()
+
+    def count(self, data: dict[str, Any], key: str, path: str, allow_unknown: bool = False) -> int | str | None:
+        if key not in data or data[key] is None:
+            return None
+        value = data[key]
+        if allow_unknown and value == UNKNOWN:
+            return UNKNOWN
+        if isinstance(value, bool) or not isinstance(value, int):
+            extra = "か \"unknown\"" if allow_unknown else ""
+            self.error(_path(path, key), f"人数は整数{extra}で書いてください（{_show(value)} は使えません）")
+            return None
+        if not 0 <= value <= MAX_COUNT:
+            self.error(_path(path, key), f"人数は0から{MAX_COUNT:,}までの整数で書いてください（{value:,} は範囲外です）")
+            return None
+        return value
+
+    def day(self, data: dict[str, Any], key: str, path: str, allow_unknown: bool = False) -> date | str | None:
+        if key not in data or data[key] is None:
+            return None
+        value = data[key]
+        if allow_unknown and value == UNKNOWN:
+            return UNKNOWN
+        where = _path(path, key)
+        extra = "か \"unknown\"" if allow_unknown else ""
+        if not isinstance(value, str):
+            self.error(where, f"日付は \"YYYY-MM-DD\" の文字列{extra}で書いてください（{_show(value)} は使えません）")
+            return None
+        try:
+            parsed = parse_iso_date(value)
+        except ValueError:
+            if len(value) == 10 and value[4] == "-" and value[7] == "-" and value.replace("-", "").isdigit():
+                self.error(where, f"存在しない日付です（{value}）")
+            else:
+                self.error(where, f"日付は \"YYYY-MM-DD\"（例：2026-02-09）{extra}で書いてください（{_show(value)} は使えません）")
+            return None
+        if not EARLIEST_DATE <= parsed <= LATEST_DATE:
+            self.error(where, f"日付が範囲外です（{value}）。1900年から2100年までの日付にしてください")
+            return None
+        return parsed
+
+    def clock(self, data: dict[str, Any], key: str, path: str) -> time | None:
+        if key not in data or data[key] is None:
+            return None
+        value = data[key]
+        try:
+            return parse_hhmm(value)
+        except (ValueError, TypeError):
+            self.error(_path(path, key), f"時刻は日本時間の \"HH:MM\"（例：16:30）で書いてください（{_show(value)} は使えません）")
+            return None
+
+    def checklist(self, data: dict[str, Any], key: str, path: str, items: tuple[str, ...]) -> dict[str, str]:
+        if key not in data or data[key] is None:
+            return {}
+        where = _path(path, key)
+        raw = self.obj(data[key], where, items, "この項目")
+        if raw is None:
+            return {}
+        result = {}
+        for item in items:
+            value = self.choice(raw, item, where, DONE)
+            if value is not None:
+                result[item] = value
+        return result
+
+    # -- the format ----------------------------------------------------------------------------
+
+    def answers(self, data: Any) -> Answers:
+        root = self.obj(data, "", _TOP, "回答")
+        if root is None:
+            return Answers()
+        if root.get("format") != FORMAT:
+            if "format" not in root:
+                self.error("format", f"ありません。\"{FORMAT}\" と書いてください（回答ファイルの印です）")
+            else:
+                self.error("format", f"{_show(root['format'])} は回答ファイルの印ではありません。\"{FORMAT}\" と書いてください")
+        version = root.get("version")
+        if "version" not in root:
+            self.error("version", f"ありません。{VERSION} と書いてください")
+        elif isinstance(version, bool) or version != VERSION:
+            self.error("version", f"版 {_show(version)} は読めません。このチェッカーが読めるのは版 {VERSION} です")
+        call = None
+        if "call" in root:
+            expected = self.call_id if self.call_id is not None else _packaged_call_id()
+            if not isinstance(root["call"], str):
+                self.error("call", f"募集の記号は文字列で書いてください（{_show(root['call'])} は使えません）")
+            elif root["call"] != expected:
+                self.error("call", f"別の募集（{_show(root['call'])}）の回答です。この募集の記号は \"{expected}\" です")
+            else:
+                call = root["call"]
+        proposal = self.proposal(root["proposal"]) if "proposal" in root else Proposal()
+        proposers = self.proposers(root["proposers"]) if "proposers" in root else ()
+        submission = self.submission(root["submission"]) if "submission" in root else Submission()
+        return Answers(call=call, proposal=proposal, proposers=proposers, submission=submission)
+
+    def proposal(self, value: Any) -> Proposal:
+        data = self.obj(value, "proposal", _PROPOSAL, "proposal")
+        if data is None:
+            return Proposal()
+        path = "proposal"
+        kind = self.choice(data, "kind", path, KINDS)
+        if kind is not None and kind != "new":
+            for key in ("population", "file_population", "processing"):
+                if data.get(key) is not None:
+                    self.error(_path(path, key), "作成済みの匿名加工情報の利用の提案（法第118条）には、この項目はありません")
+        return Proposal(
+            kind=kind,
+            file_name=self.text(data, "file_name", path),
+            population=self.count(data, "population", path),  # type: ignore[arg-type]
+            file_population=self.count(data, "file_population", path, allow_unknown=True),
+            processing=self.checklist(data, "processing", path, PROCESSING_ITEMS),
+            contribution=self.choice(data, "contribution", path, DONE),
+            period_of_use=self.choice(data, "period_of_use", path, DONE),
+            measures=self.checklist(data, "measures", path, MEASURE_ITEMS),
+        )
+
+    def proposers(self, value: Any) -> tuple[Proposer, ...]:
+        if not isinstance(value, list):
+            self.error("proposers", f"提案者は [ … ] の並びで書いてください（{_show(value)} は使えません）")
+            return ()
+        if not 1 <= len(value) <= MAX_PROPOSERS:
+            self.error("proposers", f"提案者は1者から{MAX_PROPOSERS}者までです（{len(value)}者あります）")
+            return ()
+        return tuple(self.proposer(item, f"proposers[{i}]") for i, item in enumerate(value))
+
+    def proposer(self, value: Any, path: str) -> Proposer:
+        data = self.obj(value, path, _PROPOSER, "提案者")
+        if data is None:
+            return Proposer()
+        kind = self.choice(data, "type", path, PROPOSER_TYPES)
+        if kind in BODY_TYPES:
+            for key in ("birth_date", "capacity"):
+                if data.get(key) is not None:
+                    self.error(_path(path, key), "法人その他の団体には、この項目はありません（役員ごとに officers に書きます）")
+        elif kind == "individual":
+            for key in ("certificate_date", "officers"):
+                if data.get(key) is not None:
+                    self.error(_path(path, key), "個人の提案者には、この項目はありません（法人その他の団体だけの項目です）")
+        person = self.person(data, path)
+        officers = None
+        if data.get("officers") is not None:
+            raw = data["officers"]
+            where = _path(path, "officers")
+            if not isinstance(raw, list):
+                self.error(where, f"役員は [ … ] の並びで書いてください（{_show(raw)} は使えません）")
+            elif len(raw) > MAX_OFFICERS:
+                self.error(where, f"役員は{MAX_OFFICERS}人までです（{len(raw)}人あります）")
+            else:
+                officers = tuple(self.officer(item, f"{where}[{i}]") for i, item in enumerate(raw))
+        return Proposer(
+            type=kind, certificate_date=self.day(data, "certificate_date", path, allow_unknown=True),
+            officers=officers, **person,
+        )
+
+    def officer(self, value: Any, path: str) -> Person:
+        data = self.obj(value, path, _PERSON, "役員")
+        if data is None:
+            return Person()
+        return Person(**self.person(data, path))
+
+    def person(self, data: dict[str, Any], path: str) -> dict[str, Any]:
+        return {
+            "name": self.text(data, "name", path),
+            "birth_date": self.day(data, "birth_date", path, allow_unknown=True),
+            "capacity": self.choice(data, "capacity", path, YES_NO_UNKNOWN),
+            "bankruptcy": self.choice(data, "bankruptcy", path, BANKRUPTCY),
+            "sentence": self.sentence(data["sentence"], _path(path, "sentence"))
+            if data.get("sentence") is not None else None,
+            "cancellation": self.cancellation(data["cancellation"], _path(path, "cancellation"))
+            if data.get("cancellation") is not None else None,
+        }
+
+    def sentence(self, value: Any, path: str) -> Sentence | None:
+        data = self.obj(value, path, ("status", "state", "ended_on"), "刑の回答")
+        if data is None:
+            return None
+        status = self.choice(data, "status", path, SENTENCE_STATUS)
+        state = self.choice(data, "state", path, SENTENCE_STATE)
+        ended_on = self.day(data, "ended_on", path)
+        if status in ("none", "unknown") and data.get("state") is not None:
+            self.error(_path(path, "state"), "status が \"yes\" のときだけ書きます")
+        if data.get("ended_on") is not None and (
+                status in ("none", "unknown") or (state is not None and state != "ended")):
+            self.error(_path(path, "ended_on"), "state が \"ended\"（刑の執行を終わった）のときだけ書きます")
+        return Sentence(status=status, state=state, ended_on=ended_on)  # type: ignore[arg-type]
+
+    def cancellation(self, value: Any, path: str) -> Cancellation | None:
+        data = self.obj(value, path, ("status", "date"), "契約の解除の回答")
+        if data is None:
+            return None
+        status = self.choice(data, "status", path, CANCELLATION_STATUS)
+        when = self.day(data, "date", path)
+        if data.get("date") is not None and status in ("none", "unknown"):
+            self.error(_path(path, "date"), "status が \"yes\" のときだけ書きます")
+        return Cancellation(status=status, date=when)  # type: ignore[arg-type]
+
+    def submission(self, value: Any) -> Submission:
+        path = "submission"
+        data = self.obj(value, path, _SUBMISSION, "submission")
+        if data is None:
+            return Submission()
+        method = self.choice(data, "method", path, METHODS)
+        if method == "post" and data.get("time") is not None:
+            self.error("submission.time", "時刻は持参（method が \"hand\"）のときだけ書きます")
+        if method == "hand" and data.get("posted_on") is not None:
+            self.error("submission.posted_on", "発送日は郵送・信書便（method が \"post\"）のときだけ書きます")
+        return Submission(
+            method=method,
+            date=self.day(data, "date", path),  # type: ignore[arg-type]
+            time=self.clock(data, "time", path),
+            posted_on=self.day(data, "posted_on", path),  # type: ignore[arg-type]
+            agent=self.choice(data, "agent", path, YES_NO_UNKNOWN),
+        )
+
+
+def _packaged_call_id() -> str:
+    from .call import packaged_call
+
+    return packaged_call().id
+
+
+__all__ = ["Answers", "AnswersError", "Cancellation", "Person", "Proposal", "Proposer", "Sentence",
+           "Submission", "parse_answers", "parse_answers_text", "json_depth"]

@@ -1,0 +1,71 @@
+"""The outcome of one check: findings, the document checklist, how to submit, what happens next."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from .findings import Finding, Status
+
+FORMAT = "proposal-checker/result"
+VERSION = 1
+
+
+@dataclass(frozen=True)
+class DocumentItem:
+    """One paper to hand in. ``condition`` is empty when it is needed, or says when it is needed."""
+    id: str
+    name: str
+    why: str
+    basis: tuple[str, ...]
+    copies: int
+    condition: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        data = {"id": self.id, "name": self.name, "why": self.why, "basis": list(self.basis), "copies": self.copies}
+        if self.condition:
+            data["condition"] = self.condition
+        return data
+
+
+@dataclass(frozen=True)
+class SubmissionGuide:
+    how: tuple[str, ...]
+    where: tuple[str, ...]
+    by: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"how": list(self.how), "where": list(self.where), "by": self.by}
+
+
+@dataclass(frozen=True)
+class Result:
+    call: str
+    call_title: str
+    rules_version: str
+    made_at: datetime
+    overall: Status
+    findings: tuple[Finding, ...]
+    documents: tuple[DocumentItem, ...]
+    submission: SubmissionGuide
+    next_steps: tuple[str, ...]
+    disclaimer: str
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def finding(self, id: str) -> Finding | None:
+        return next((f for f in self.findings if f.id == id), None)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "format": FORMAT, "version": VERSION, "call": self.call, "call_title": self.call_title,
+            "rules_version": self.rules_version, "made_at": self.made_at.isoformat(timespec="seconds"),
+            "overall": self.overall.value,
+            "findings": [f.to_json() for f in self.findings],
+            "documents": [d.to_json() for d in self.documents],
+            "submission": self.submission.to_json(),
+            "next_steps": list(self.next_steps),
+            "disclaimer": self.disclaimer,
+        }
+
+
+__all__ = ["DocumentItem", "Result", "SubmissionGuide"]

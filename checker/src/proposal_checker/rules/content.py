@@ -1,0 +1,82 @@
+"""What the proposal must show about the business (法第114条第1項第4号から第6号まで).
+
+Three checklist rules; each says what the examination looks for. "yes" is a pass, "not-yet" or no
+answer is "review": the checker cannot judge the content, only whether it has been written.
+"""
+from __future__ import annotations
+
+from ..answers import MEASURE_ITEMS
+from ..findings import Finding, Status
+from . import Context, rule
+from .common import finding, not_known
+
+CONTRIBUTION_BASIS = ("法第112条第3項第2号", "法第114条第1項第4号", "公示5(1)②", "公示6④")
+PERIOD_BASIS = ("法第112条第2項第6号", "法第114条第1項第5号", "公示6⑤")
+MEASURES_BASIS = ("法第112条第2項第5号", "法第112条第2項第7号", "法第114条第1項第6号", "公示6⑥")
+
+MEASURES = {
+    "purpose_method": "利用の目的と方法",
+    "access_control": "利用する人と場所の限定（アクセスの管理）",
+    "leak_prevention": "漏えいを防ぐ措置",
+    "staff": "取り扱う人への教育と監督",
+    "disposal": "利用を終えた後の消去・廃棄",
+    "incidents": "漏えいなどが起きたときの対応",
+}
+
+
+def _done(ctx_value: str | None, id: str, title: str, basis, done: str, todo: str, looks_for: str) -> list[Finding]:
+    notes = (looks_for,)
+    if ctx_value == "yes":
+        return [finding(id, Status.PASS, title, done, basis, notes=notes)]
+    if ctx_value == "not-yet":
+        return [finding(id, Status.REVIEW, title, f"{todo}を、まだ用意していないと回答しました。用意してから提出してください。", basis, notes=notes)]
+    return [finding(id, Status.REVIEW, title, not_known(todo, None), basis, notes=notes)]
+
+
+@rule(
+    id="contribution",
+    title="新たな産業の創出等に資することを明らかにする書面",
+    basis=CONTRIBUTION_BASIS,
+    explain="事業が新たな産業の創出又は活力ある経済社会若しくは豊かな国民生活の実現に資することを明らかにする書面を用意したかを確かめます。",
+)
+def check_contribution(ctx: Context) -> list[Finding]:
+    return _done(
+        ctx.answers.proposal.contribution, "contribution", "事業が社会に資することを示す書面", CONTRIBUTION_BASIS,
+        "事業が新たな産業の創出などに資することを明らかにする書面を用意したと回答しました。",
+        "事業が新たな産業の創出などに資することを明らかにする書面（添付書類）",
+        "審査では、事業が「新たな産業の創出又は活力ある経済社会若しくは豊かな国民生活の実現に資するものであること」を見ます（公示6④）。",
+    )
+
+
+@rule(
+    id="period-of-use",
+    title="利用期間",
+    basis=PERIOD_BASIS,
+    explain="提案書に書く利用期間が、事業の目的と内容、利用の目的と方法からみて必要な期間になっているかを確かめます。",
+)
+def check_period(ctx: Context) -> list[Finding]:
+    return _done(
+        ctx.answers.proposal.period_of_use, "period-of-use", "利用期間", PERIOD_BASIS,
+        "利用期間を書き、その長さが事業の目的から必要な理由を説明したと回答しました。",
+        "利用期間と、その長さが必要な理由の説明",
+        "審査では、「利用期間が事業の目的内容並びに行政機関等匿名加工情報の利用目的及び方法からみて必要な期間であること」を見ます（公示6⑤）。",
+    )
+
+
+@rule(
+    id="measures",
+    title="利用の目的・方法と、漏えい防止等の管理の措置",
+    basis=MEASURES_BASIS,
+    explain="提案書に書く利用の目的・方法と、漏えいの防止その他の適切な管理のために講ずる措置が、本人の権利利益を守るのに十分かを、項目ごとに確かめます。",
+)
+def check_measures(ctx: Context) -> list[Finding]:
+    answers = ctx.answers.proposal.measures
+    missing = [MEASURES[item] for item in MEASURE_ITEMS if answers.get(item) != "yes"]
+    title = "利用の目的・方法と、漏えい防止等の管理の措置"
+    notes = ("審査では、「利用目的・方法、漏えい防止等の適切な管理のために講ずる措置が当該行政機関等匿名加工情報の本人の権利利益を保護するために適切なものであること」を見ます（公示6⑥）。",)
+    if not missing:
+        return [finding("measures", Status.PASS, title, "利用の目的・方法と、管理の措置のすべての項目を書いたと回答しました。",
+                        MEASURES_BASIS, notes=notes)]
+    return [finding("measures", Status.REVIEW, title,
+                    "提案書に書く内容で、まだ用意していない項目があります。" + "、".join(f"「{m}」" for m in missing) + "を書いてください。",
+                    MEASURES_BASIS, notes=notes)]

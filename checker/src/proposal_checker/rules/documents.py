@@ -1,0 +1,137 @@
+"""The papers to hand in (公示5(1)) and the two checks on them the answers allow.
+
+The checklist comes from the call data (call.documents, each with its ``when`` tags); this module
+only decides which apply and says why. Checks: the age of a body's 登記事項証明書 or
+印鑑登録証明書 (「提案の日前6か月以内に作成されたものに限る」, 公示5(1)（注2）), and the power of
+attorney when an agent submits (公示3（注）, 公示5(1)（注3）).
+"""
+from __future__ import annotations
+
+from ..answers import UNKNOWN
+from ..dates import add_months
+from ..findings import Finding, Status
+from ..result import DocumentItem
+from . import Context, rule
+from .common import day, finding, not_known, proposer_label
+
+WHY = {
+    "proposal-new": "新たに匿名加工情報を作成する提案の本体です。提案者の氏名と住所、個人情報ファイルの名称、本人の数、加工の方法、事業の内容、利用期間、管理の措置などを書きます。",
+    "proposal-existing": "作成済みの匿名加工情報を利用する提案の本体です。提案者の氏名と住所、利用する匿名加工情報、事業の内容、利用期間、管理の措置などを書きます。",
+    "pledge": "提案者が欠格事由（公示3の①から⑥まで）のどれにも当たらないことを誓約する書面です。",
+    "contribution": "事業が新たな産業の創出又は活力ある経済社会若しくは豊かな国民生活の実現に資することを示す書面です。審査の基準（公示6④）に関わります。",
+    "identity-individual": "個人の提案者の本人確認のための書類です。運転免許証、健康保険の被保険者証、個人番号カード等の写しを付けます。",
+    "identity-body": "法人その他の団体の提案者の本人確認のための書類です。登記事項証明書や印鑑登録証明書等で、提案の日前6か月以内に作成されたものに限ります。",
+    "other": "出入国在留管理庁長官が必要と認める書類です。必要な書類があるかは、出入国在留管理庁に確かめてください。",
+    "power-of-attorney": "代理人が提案する場合に、代理人の権限を証する書面です。",
+}
+CONDITIONS = {
+    "new": "新たな作成の提案（法第112条）の場合",
+    "existing": "作成済みの匿名加工情報の利用の提案（法第118条）の場合",
+    "individual": "提案者に個人がいる場合",
+    "body": "提案者に法人その他の団体がいる場合",
+    "agent": "代理人が提出する場合",
+}
+CERTIFICATE_BASIS = ("公示5(1)（注2）",)
+AGENT_BASIS = ("公示3（注）", "公示5(1)（注3）")
+
+
+def checklist(ctx: Context) -> list[DocumentItem]:
+    """The documents that apply to these answers; those that may apply carry a condition."""
+    items = []
+    joint = len(ctx.answers.proposers) > 1
+    for doc in ctx.call.documents:
+        needed, conditions = True, []
+        for tag in doc.when:
+            answer = _applies(ctx, tag)
+            if answer is False:
+                needed = False
+            elif answer is None:
+                conditions.append(CONDITIONS[tag])
+        if not needed:
+            continue
+        why = WHY.get(doc.id, f"{doc.group}として、公示5(1)で提出が求められています。")
+        if joint and doc.id.startswith("identity-"):
+            why += "共同提案では、提案者ごとに必要です。"
+        items.append(DocumentItem(id=doc.id, name=doc.name, why=why, basis=doc.basis, copies=ctx.call.copies,
+                                  condition="、".join(conditions)))
+    return items
+
+
+def _applies(ctx: Context, tag: str) -> bool | None:
+    """Whether a ``when`` tag holds for these answers; None when the answers do not tell yet."""
+    if tag == "new":
+        return ctx.is_new
+    if tag == "existing":
+        return None if ctx.is_new is None else not ctx.is_new
+    if tag in ("individual", "body"):
+        types = [p.type for p in ctx.answers.proposers]
+        wanted = (lambda t: t == "individual") if tag == "individual" else (lambda t: t in ("corporation", "organisation"))
+        if any(t is not None and wanted(t) for t in types):
+            return True
+        if types and all(t is not None for t in types):
+            return False
+        return None
+    if tag == "agent":
+        agent = ctx.answers.submission.agent
+        return True if agent == "yes" else False if agent == "no" else None
+    return None
+
+
+@rule(
+    id="certificate",
+    title="法人その他の団体の本人確認書類の作成日",
+    basis=CERTIFICATE_BASIS,
+    explain="法人その他の団体の登記事項証明書や印鑑登録証明書等が、提案の日前6か月以内に作成されたものかを確かめます。",
+)
+def check_certificate(ctx: Context) -> list[Finding]:
+    findings = []
+    months = ctx.call.certificate_months
+    title = f"本人確認書類が提案の日前{months}か月以内に作成されたものであること"
+    for i, proposer in enumerate(ctx.answers.proposers):
+        if not proposer.is_body:
+            continue
+        id, subject, made = f"proposer-{i + 1}.certificate", proposer_label(i, proposer), proposer.certificate_date
+        rule_text = f"公示5(1)（注2）により、登記事項証明書や印鑑登録証明書等は「提案の日前6か月以内に作成されたものに限る」とされています。"
+        if made is None or made == UNKNOWN:
+            lead = not_known("登記事項証明書や印鑑登録証明書等の作成日", made)
+            findings.append(finding(id, Status.REVIEW, title, lead + rule_text, CERTIFICATE_BASIS, subject))
+            continue
+        d = ctx.proposal_day
+        if d is None:
+            findings.append(finding(id, Status.REVIEW, title,
+                                    f"提案の日が未入力のため、作成日（{day(made)}）が提案の日前{months}か月以内かを判定できません。" + rule_text,
+                                    CERTIFICATE_BASIS, subject))
+            continue
+        earliest = add_months(d, -months)
+        if made > d:
+            findings.append(finding(id, Status.FAIL, title,
+                                    f"作成日（{day(made)}）が提案の日（{day(d)}）より後になっています。提案の日までに作成されたものを付けてください。",
+                                    CERTIFICATE_BASIS, subject))
+        elif made < earliest:
+            findings.append(finding(id, Status.FAIL, title,
+                                    f"作成日（{day(made)}）が古すぎます。提案の日（{day(d)}）に使えるのは、{day(earliest)}以後に作成されたものです。"
+                                    "新しく取り直してください。", CERTIFICATE_BASIS, subject))
+        else:
+            findings.append(finding(id, Status.PASS, title,
+                                    f"作成日（{day(made)}）は、提案の日（{day(d)}）前{months}か月以内（{day(earliest)}以後）です。",
+                                    CERTIFICATE_BASIS, subject))
+    return findings
+
+
+@rule(
+    id="agent",
+    title="代理人による提案と委任状",
+    basis=AGENT_BASIS,
+    explain="代理人が提案する場合は、代理人の権限を証する書面（委任状）を添えることを確かめます。",
+)
+def check_agent(ctx: Context) -> list[Finding]:
+    agent = ctx.answers.submission.agent
+    title = "代理人による提案と委任状"
+    if agent == "yes":
+        return [finding("submission.agent", Status.PASS, title,
+                        "代理人が提案します。代理人の権限を証する書面（委任状）を添えてください。", AGENT_BASIS)]
+    if agent == "no":
+        return [finding("submission.agent", Status.PASS, title, "提案者自身が提案します。委任状は要りません。", AGENT_BASIS)]
+    return [finding("submission.agent", Status.REVIEW, title,
+                    not_known("代理人が提案するか", agent) + "代理人による場合は、委任状（代理人の権限を証する書面）を添える必要があります。",
+                    AGENT_BASIS)]

@@ -1,0 +1,52 @@
+"""本人の数 (法第114条第1項第2号, 公示6②): new proposals only.
+
+At least call.minimum_population (1,000 in this call), and no more than the 本人の数 of the file.
+The file's 本人の数 is often not published (it is not a field of the 個人情報ファイル簿), so an
+unknown file population is "review" (confirm with the agency), never a pass or a fail.
+"""
+from __future__ import annotations
+
+from ..answers import UNKNOWN
+from ..findings import Finding, Status
+from . import Context, rule
+from .common import finding, not_known
+
+BASIS = ("法第114条第1項第2号", "法第112条第2項第3号", "公示6②")
+
+
+@rule(
+    id="population",
+    title="本人の数",
+    basis=BASIS,
+    explain="提案に係る匿名加工情報の本人の数（何人分の情報か）が、1,000人以上で、かつ個人情報ファイルの本人の数以下かを確かめます。新たな作成の提案だけが対象です。",
+)
+def check_population(ctx: Context) -> list[Finding]:
+    if ctx.is_existing:
+        return []
+    p = ctx.answers.proposal
+    minimum = ctx.call.minimum_population
+    title = "本人の数"
+    note = ("「本人の数」は、匿名加工情報に含まれる個人の人数です。",)
+    if p.population is None:
+        return [finding("population", Status.REVIEW, title,
+                        not_known("提案する本人の数", None) + f"{minimum:,}人以上で、かつ個人情報ファイルの本人の数以下であることが必要です。",
+                        BASIS, notes=note)]
+    if p.population < minimum:
+        return [finding("population", Status.FAIL, title,
+                        f"本人の数が{p.population:,}人で、{minimum:,}人に足りません。本人の数は{minimum:,}人以上にする必要があります。",
+                        BASIS, notes=note)]
+    if p.file_population is None:
+        return [finding("population", Status.REVIEW, title,
+                        f"本人の数（{p.population:,}人）は{minimum:,}人以上です。" + not_known("個人情報ファイルの本人の数", None)
+                        + "提案する本人の数は、ファイルの本人の数以下である必要があります。", BASIS, notes=note)]
+    if p.file_population == UNKNOWN:
+        return [finding("population", Status.REVIEW, title,
+                        f"本人の数（{p.population:,}人）は{minimum:,}人以上です。個人情報ファイルの本人の数がわからないため、"
+                        "ファイルの本人の数以下かを判定できません。出入国在留管理庁に確かめてください。", BASIS, notes=note)]
+    if p.population > p.file_population:
+        return [finding("population", Status.FAIL, title,
+                        f"本人の数（{p.population:,}人）が、個人情報ファイルの本人の数（{p.file_population:,}人）を超えています。"
+                        "ファイルの本人の数以下にする必要があります。", BASIS, notes=note)]
+    return [finding("population", Status.PASS, title,
+                    f"本人の数（{p.population:,}人）は、{minimum:,}人以上で、個人情報ファイルの本人の数（{p.file_population:,}人）以下です。",
+                    BASIS, notes=note)]

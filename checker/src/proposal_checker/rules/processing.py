@@ -1,0 +1,44 @@
+"""The processing method (法第114条第1項第3号, 規則第62条, 公示6③): new proposals only.
+
+A guidance checklist of the standards of 規則第62条. The checker cannot judge a method, so this is
+never a fail: all five confirmed is a pass, anything else is "review" naming what is missing.
+"""
+from __future__ import annotations
+
+from ..answers import PROCESSING_ITEMS
+from ..findings import Finding, Status
+from . import Context, rule
+from .common import finding
+
+BASIS = ("規則第62条", "法第114条第1項第3号", "法第112条第2項第4号", "公示6③")
+
+# 規則第62条 各号, in our words (explanation, not a quotation).
+STANDARDS = {
+    "identifiers": "特定の個人を識別することができる記述等の全部又は一部を削除すること（第1号）",
+    "individual_codes": "個人識別符号の全部を削除すること（第2号）",
+    "linking_codes": "保有個人情報とほかの情報とを連結する符号を削除すること（第3号）",
+    "idiosyncratic": "特異な記述等を削除すること（第4号）",
+    "other": "個人情報ファイルの性質を踏まえた、そのほかの適切な措置をとること（第5号）",
+}
+
+
+@rule(
+    id="processing",
+    title="加工の方法（規則第62条の基準）",
+    basis=BASIS,
+    explain="提案書で特定する加工の方法が、規則第62条の基準（特定の個人を識別できず、元の情報を復元できないようにする基準）に沿っているかを、項目ごとに確かめます。新たな作成の提案だけが対象です。",
+)
+def check_processing(ctx: Context) -> list[Finding]:
+    if ctx.is_existing:
+        return []
+    answers = ctx.answers.proposal.processing
+    missing = [STANDARDS[item] for item in PROCESSING_ITEMS if answers.get(item) != "yes"]
+    title = "加工の方法（規則第62条の基準）"
+    notes = ("審査では、加工の方法が、特定の個人を識別できないように、また元の保有個人情報を復元できないようにするために必要な基準（規則第62条）に適合するかを見ます（公示6③）。",
+             "加工の方法は、項目ごとに、どの程度まで丸めるか（例：住所を都道府県までにする）を特定して書きます。")
+    if not missing:
+        return [finding("processing", Status.PASS, title,
+                        "規則第62条の五つの基準のすべてについて、加工の方法を書いたと回答しました。", BASIS, notes=notes)]
+    return [finding("processing", Status.REVIEW, title,
+                    "加工の方法に、まだ確かめていない基準があります。" + "".join(f"「{m}」" for m in missing)
+                    + "について、提案書に加工の方法を書いてください。", BASIS, notes=notes)]

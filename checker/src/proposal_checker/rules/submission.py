@@ -1,0 +1,151 @@
+"""How and when the papers are handed in (公示4, 公示5(2)). All times are Japan time.
+
+公示4: 令和8年2月9日（月）から令和8年3月13日（金）午後5時まで.
+公示5(2)（注1）: 持参 on 平日, 午前9時から午後5時まで (年末年始を除く). 平日 excludes Saturdays,
+Sundays and national holidays (call.holidays, computed at build time).
+公示5(2)（注2）: 郵送・信書便: the envelope marked in red, and 「締切日当日必着」: the papers must arrive
+by the closing day. Posting on the closing day itself is too late; a day or two before is a risk.
+"""
+from __future__ import annotations
+
+from datetime import timedelta
+
+from ..dates import format_time
+from ..findings import Finding, Status
+from . import Context, rule
+from .common import day, finding, not_known
+
+PERIOD_BASIS = ("公示4",)
+HAND_BASIS = ("公示4", "公示5(2)", "公示5(2)（注1）")
+POST_BASIS = ("公示4", "公示5(2)", "公示5(2)（注2）")
+# Posting this many days before the closing day or fewer leaves little time for delivery.
+RISKY_POSTING_DAYS = 2
+
+
+def _period(ctx: Context) -> str:
+    c = ctx.call
+    return f"募集期間は{day(c.opens)}から{day(c.closes)}{format_time(c.closes_at)}までです。"
+
+
+@rule(
+    id="method",
+    title="提出の方法",
+    basis=("公示5(2)", "公示5(2)（注1）", "公示5(2)（注2）"),
+    explain="提出の方法（持参、又は郵送・信書便）と、それぞれの決まりを確かめます。",
+)
+def check_method(ctx: Context) -> list[Finding]:
+    c, method = ctx.call, ctx.answers.submission.method
+    title = "提出の方法"
+    copies = f"提案書類は{c.copies}部提出します。"
+    if method == "hand":
+        return [finding("submission.method", Status.PASS, title,
+                        f"持参します。受付は平日の{format_time(c.hand_opens_at)}から{format_time(c.hand_closes_at)}までです（年末年始を除く）。{copies}",
+                        HAND_BASIS)]
+    if method == "post":
+        return [finding("submission.method", Status.PASS, title,
+                        f"郵送・信書便で提出します。封筒の表面に「{c.envelope_marking}」と朱書き（赤い字で書くこと）してください。"
+                        f"締切日当日必着です。{copies}", POST_BASIS,
+                        notes=(f"朱書きする文言：「{c.envelope_marking}」",))]
+    return [finding("submission.method", Status.REVIEW, title,
+                    not_known("提出の方法", method) + f"持参か、郵送・信書便のどちらかで提出します。{copies}", ("公示5(2)",))]
+
+
+@rule(
+    id="date",
+    title="提案の日",
+    basis=("公示4", "公示5(2)（注1）", "公示5(2)（注2）"),
+    explain="提案の日（持参する日、又は郵送・信書便が届く日）が募集期間の中にあるか、持参なら平日かを確かめます。",
+)
+def check_date(ctx: Context) -> list[Finding]:
+    c, s = ctx.call, ctx.answers.submission
+    d, method = s.date, s.method
+    post = method == "post"
+    title = "提案書類が届く日" if post else "提案の日"
+    basis = POST_BASIS if post else HAND_BASIS if method == "hand" else PERIOD_BASIS
+    if d is None:
+        what = "提案書類が届く日" if post else "持参する日" if method == "hand" else "提案の日（提出する日）"
+        return [finding("submission.date", Status.REVIEW, title,
+                        f"提案の日が未入力です。{what}を入力してください。欠格事由などの判定にも使います。" + _period(ctx), basis)]
+    if d < c.opens:
+        verb = "届きます" if post else "提出することになります"
+        return [finding("submission.date", Status.FAIL, title,
+                        f"早すぎます。{day(d)}は募集期間の前なので、その日に{verb}。" + _period(ctx), basis)]
+    if d > c.closes:
+        if post:
+            message = f"締切に間に合いません。郵送・信書便は締切日当日必着です。{day(c.closes)}までに届く必要があります。"
+        else:
+            message = f"締切に間に合いません。{day(d)}は募集期間の後です。"
+        return [finding("submission.date", Status.FAIL, title, message + _period(ctx), basis)]
+    if method == "hand" and not c.is_office_day(d):
+        if c.is_holiday(d):
+            why = f"国民の祝日（{c.holidays[d]}）"
+        elif d.weekday() >= 5:
+            why = "土曜日" if d.weekday() == 5 else "日曜日"
+        else:
+            why = "年末年始の休み"
+        return [finding("submission.date", Status.FAIL, title,
+                        f"{day(d)}は{why}です。持参は平日に限ります。ほかの平日に持参するか、郵送・信書便で送ってください。", basis)]
+    if post:
+        return [finding("submission.date", Status.PASS, title,
+                        f"{day(d)}に届く予定です。締切日（{day(c.closes)}）までに届くので、間に合います。", basis)]
+    if method == "hand":
+        return [finding("submission.date", Status.PASS, title, f"{day(d)}は募集期間中の平日です。", basis)]
+    return [finding("submission.date", Status.PASS, title,
+                    f"{day(d)}は募集期間中です。持参する場合は、平日に限ります。", basis)]
+
+
+@rule(
+    id="time",
+    title="持参する時刻",
+    basis=HAND_BASIS,
+    explain="持参する時刻が受付時間（午前9時から午後5時まで）の中にあるかを確かめます。午後5時ちょうどは間に合います。",
+)
+def check_time(ctx: Context) -> list[Finding]:
+    c, s = ctx.call, ctx.answers.submission
+    if s.method != "hand":
+        return []
+    title = "持参する時刻"
+    hours = f"受付は{format_time(c.hand_opens_at)}から{format_time(c.hand_closes_at)}まで（日本時間）です。"
+    t = s.time
+    if t is None:
+        return [finding("submission.time", Status.REVIEW, title, not_known("持参する時刻", None) + hours, HAND_BASIS)]
+    shown = format_time(t)
+    if t < c.hand_opens_at:
+        return [finding("submission.time", Status.FAIL, title, f"{shown}は受付時間の前です。{hours}", HAND_BASIS)]
+    if s.date == c.closes and t > c.closes_at:
+        return [finding("submission.time", Status.FAIL, title,
+                        f"締切に間に合いません。締切は{day(c.closes)}{format_time(c.closes_at)}です（{shown}は過ぎています）。", HAND_BASIS)]
+    if t > c.hand_closes_at:
+        return [finding("submission.time", Status.FAIL, title, f"{shown}は受付時間の後です。{hours}", HAND_BASIS)]
+    return [finding("submission.time", Status.PASS, title, f"{shown}は受付時間の中です。{hours}", HAND_BASIS)]
+
+
+@rule(
+    id="posted-on",
+    title="郵送・信書便の発送日",
+    basis=POST_BASIS,
+    explain="郵送・信書便は締切日当日必着のため、発送日が締切日に間に合う日かを確かめます。",
+)
+def check_posted_on(ctx: Context) -> list[Finding]:
+    c, s = ctx.call, ctx.answers.submission
+    if s.method != "post":
+        return []
+    title = "発送日"
+    p = s.posted_on
+    if p is None:
+        return [finding("submission.posted_on", Status.REVIEW, title,
+                        not_known("発送する日", None) + f"締切日当日必着のため、{day(c.closes)}までに届くよう、余裕をもって発送してください。",
+                        POST_BASIS)]
+    if p >= c.closes:
+        return [finding("submission.posted_on", Status.FAIL, title,
+                        f"締切に間に合いません。締切日当日必着のため、締切日（{day(c.closes)}）以後に発送すると、締切までに届きません。",
+                        POST_BASIS)]
+    if s.date is not None and p > s.date:
+        return [finding("submission.posted_on", Status.REVIEW, title,
+                        f"発送日（{day(p)}）が、届く日（{day(s.date)}）より後になっています。入力を確かめてください。", POST_BASIS)]
+    if p >= c.closes - timedelta(days=RISKY_POSTING_DAYS):
+        return [finding("submission.posted_on", Status.REVIEW, title,
+                        f"締切日（{day(c.closes)}）の直前の発送です。配達に日数がかかると、間に合わないおそれがあります。"
+                        "もっと早く発送するか、持参してください。", POST_BASIS)]
+    return [finding("submission.posted_on", Status.PASS, title,
+                    f"{day(p)}に発送します。締切日（{day(c.closes)}）より前に余裕をもって発送します。", POST_BASIS)]
