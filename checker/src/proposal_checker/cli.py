@@ -1,0 +1,172 @@
+"""The command line: ``python -m proposal_checker check ANSWERS.json [--json] [--now YYYY-MM-DDTHH:MM]``.
+
+Prints the result for a person (plain Japanese) or, with ``--json``, the result JSON.
+Exit status: 0 for any outcome (pass, fail or review); 2 when the input cannot be used
+(the message names the field). Never a traceback.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import datetime
+from typing import TextIO
+
+from .answers import MAX_BYTES, AnswersError, parse_answers_text
+from .call import packaged_call
+from .citations import citation_href
+from .dates import JST
+from .findings import Status
+from .result import Result
+
+EXIT_OK = 0
+EXIT_INPUT = 2
+
+MARKS = {Status.PASS: "○", Status.FAIL: "×", Status.REVIEW: "△"}
+OVERALL = {
+    Status.PASS: "問題は見つかりませんでした。回答によれば、提案の要件を満たしています。",
+    Status.FAIL: "満たしていない要件があります。このままでは提案が認められません。「×」の項目を見てください。",
+    Status.REVIEW: "確認が必要な点があります。「△」の項目を確かめてください。満たしていない要件は見つかっていません。",
+}
+
+
+class _UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports instead of exiting, so ``main`` keeps control of the exit status."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise _UsageError(message)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="python -m proposal_checker",
+                     description="行政機関等匿名加工情報の提案の事前チェック（回答ファイルを判定します）")
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser)
+    check = commands.add_parser("check", help="回答ファイル（JSON）を判定して結果を表示します")
+    check.add_argument("answers", help="回答ファイルのパス（- なら標準入力）")
+    check.add_argument("--json", action="store_true", help="結果を JSON で出力します")
+    check.add_argument("--now", help="結果の作成日時（日本時間、YYYY-MM-DDTHH:MM）。省略すると現在の日時")
+    return parser
+
+
+def main(argv: list[str] | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
+    out = stdout or sys.stdout
+    err = stderr or sys.stderr
+    try:
+        args = _parser().parse_args(sys.argv[1:] if argv is None else argv)
+    except SystemExit as done:  # --help
+        return done.code if isinstance(done.code, int) else EXIT_OK
+    except _UsageError as error:
+        print(f"使い方の誤り：{error}", file=err)
+        print("使い方：python -m proposal_checker check ANSWERS.json [--json] [--now YYYY-MM-DDTHH:MM]", file=err)
+        return EXIT_INPUT
+    if args.command != "check":
+        print("使い方：python -m proposal_checker check ANSWERS.json [--json] [--now YYYY-MM-DDTHH:MM]", file=err)
+        return EXIT_INPUT
+    now = None
+    if args.now is not None:
+        try:
+            now = _parse_now(args.now)
+        except ValueError:
+            print(f"--now：日時は日本時間の YYYY-MM-DDTHH:MM で書いてください（{args.now!r} は使えません）", file=err)
+            return EXIT_INPUT
+    try:
+        text = _read(args.answers)
+    except OSError as error:
+        print(f"{args.answers}：ファイルを読めません（{_why(error)}）", file=err)
+        return EXIT_INPUT
+    except UnicodeDecodeError:
+        print(f"{args.answers}：文字を読めません。回答ファイルは UTF-8 で保存してください", file=err)
+        return EXIT_INPUT
+    call = packaged_call()
+    try:
+        answers = parse_answers_text(text, call_id=call.id)
+    except AnswersError as error:
+        print(f"{args.answers}：回答ファイルに誤りがあります。", file=err)
+        for path, message in error.errors:
+            print(f"  {path or '回答全体'}：{message}", file=err)
+        return EXIT_INPUT
+    from .evaluate import evaluate
+
+    result = evaluate(answers, call, now=now)
+    if args.json:
+        out.write(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        out.write(format_text(result))
+    return EXIT_OK
+
+
+def _why(error: OSError) -> str:
+    if isinstance(error, FileNotFoundError):
+        return "ファイルがありません"
+    if isinstance(error, IsADirectoryError):
+        return "フォルダです。回答ファイルを指定してください"
+    if isinstance(error, PermissionError):
+        return "読む権限がありません"
+    return str(error.strerror or error)
+
+
+def _parse_now(text: str) -> datetime:
+    if len(text) != 16 or text[10] != "T":
+        raise ValueError(text)
+    return datetime.strptime(text, "%Y-%m-%dT%H:%M").replace(tzinfo=JST)
+
+
+def _read(path: str) -> str:
+    """The file's text; at most a little over the size limit is read, so the parser can report it."""
+    if path == "-":
+        data = sys.stdin.buffer.read(MAX_BYTES + 1) if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
+    else:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise _TooLarge()
+    return data.decode("utf-8-sig")
+
+
+class _TooLarge(OSError):
+    def __init__(self) -> None:
+        super().__init__("ファイルが大きすぎます（回答ファイルは1MB以内です）")
+        self.strerror = "ファイルが大きすぎます。回答ファイルは1MB以内です"
+
+
+def format_text(result: Result) -> str:
+    """The result as plain Japanese text for a person at a terminal."""
+    lines = [result.call_title, "事前チェックの結果", ""]
+    lines.append(f"【結論】{MARKS[result.overall]} {result.overall.label}")
+    lines.append(OVERALL[result.overall])
+    lines.append("")
+    lines.append("【項目ごとの結果】（○ 問題ありません　× 満たしていません　△ 確認が必要です）")
+    for f in result.findings:
+        subject = f"［{f.subject}］" if f.subject else ""
+        lines.append(f"{MARKS[f.status]} {subject}{f.title}（{f.status.label}）")
+        lines.append(f"    {f.message}")
+        for note in f.notes:
+            lines.append(f"    ※ {note}")
+        lines.append(f"    根拠：{'、'.join(f.basis)}")
+    lines.append("")
+    lines.append(f"【提出する書類】（各{result.documents[0].copies if result.documents else 2}部）")
+    for d in result.documents:
+        condition = f"（{d.condition}）" if d.condition else ""
+        lines.append(f"□ {d.name}{condition}")
+        lines.append(f"    {d.why}")
+        lines.append(f"    根拠：{'、'.join(d.basis)}")
+    lines.append("")
+    lines.append("【提出の方法】")
+    lines.extend(f"・{line}" for line in result.submission.how)
+    lines.append("【提出先】")
+    lines.extend(f"  {line}" for line in result.submission.where)
+    lines.append(f"【締切】{result.submission.by}")
+    lines.append("")
+    lines.append("【この後の流れ】")
+    lines.extend(f"・{line}" for line in result.next_steps)
+    lines.append("")
+    lines.append(result.disclaimer)
+    lines.append(f"作成日時：{result.made_at.strftime('%Y-%m-%d %H:%M')}（日本時間）　判定ルールの版：{result.rules_version}")
+    return "\n".join(lines) + "\n"
+
+
+__all__ = ["main", "format_text", "citation_href"]
