@@ -1,0 +1,65 @@
+"""The rules, scenario by scenario: each scenario in scenarios.json is named as a sentence."""
+import copy
+import json
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from proposal_checker.answers import parse_answers
+from proposal_checker.call import packaged_call
+from proposal_checker.dates import JST
+from proposal_checker.evaluate import evaluate
+
+DATA = json.loads((Path(__file__).parent / "scenarios.json").read_text(encoding="utf-8"))
+NOW = datetime(2026, 2, 10, 12, 0, tzinfo=JST)
+
+
+def merge(base, patch):
+    """Objects merge key by key; lists and scalars replace; null removes the key."""
+    result = copy.deepcopy(base)
+    for key, value in patch.items():
+        if value is None:
+            result.pop(key, None)
+        elif isinstance(value, dict) and isinstance(result.get(key), dict):
+            result[key] = merge(result[key], value)
+        else:
+            result[key] = copy.deepcopy(value)
+    return result
+
+
+def answers_of(scenario):
+    return merge(DATA["bases"][scenario["base"]], scenario["answers"])
+
+
+SCENARIOS = DATA["scenarios"]
+
+
+def test_scenario_names_are_unique_sentences():
+    names = [s["name"] for s in SCENARIOS]
+    assert len(names) == len(set(names))
+    assert len(SCENARIOS) >= 60
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS, ids=[s["name"] for s in SCENARIOS])
+def test_scenario(scenario):
+    result = evaluate(parse_answers(answers_of(scenario)), packaged_call(), now=NOW)
+    by_id = {f.id: f for f in result.findings}
+    assert len(by_id) == len(result.findings), "finding ids are unique"
+    for id, status in scenario.get("findings", {}).items():
+        assert id in by_id, f"no finding {id}; have {sorted(by_id)}"
+        assert by_id[id].status.value == status, f"{id}: {by_id[id].message}"
+    for id in scenario.get("absent", []):
+        assert id not in by_id
+    for id, text in scenario.get("messages", {}).items():
+        assert text in by_id[id].message
+    documents = [d.id for d in result.documents]
+    if "documents" in scenario:
+        assert documents == scenario["documents"]
+    conditional = {d.id for d in result.documents if d.condition}
+    for id in scenario.get("conditional", []):
+        assert id in conditional
+    if "documents" in scenario:
+        assert not conditional, "a complete answer leaves no document conditional"
+    assert result.overall.value == scenario["overall"], [
+        (f.id, f.status.value, f.message) for f in result.findings if f.status.value != "pass"]
