@@ -1,37 +1,405 @@
 """The entry the browser worker calls: one JSON request in, one JSON response out.
 
-Request:  {"action": "start" | "next" | ..., "fields": {name: [values]}, ...}
-Response: {"html": str, "focus": element id, "announce": str, "title": str}
+Request:  {"action": ..., "fields": {name: [values]}, "step": "...", "text": "...", "size": n}
+Response: {"html", "result_html", "show", "focus", "title", "announce", "download"} (each optional)
+
+Actions: start, next, back, goto, update, review, result, save, load, clear, clear-confirm,
+clear-cancel, add-proposer, remove-proposer:I, add-officer:I, remove-officer:I:J, print.
+
+The answers live here, in this module's state, for as long as the page is open: going back
+never drops them, nothing is written to the browser's storage, and "save" hands the person
+a file instead.
 """
 from __future__ import annotations
 
 import json
-from datetime import date
-from html import escape
+import re
+from datetime import datetime
+from typing import Any, Callable
 
+from . import flow, render
 from .call import packaged_call
-from .dates import age_on, format_date
+from .dates import JST
+
+PAGES = ("start", "review", "result", "clear")
+
+# Tests replace the clock; the browser uses the real one.
+clock: Callable[[], datetime] = lambda: datetime.now(JST)  # noqa: E731
+
+_state: dict[str, Any] = {}
+
+
+def reset() -> None:
+    """Forget everything (a fresh page)."""
+    _state.clear()
+    _state.update(answers=flow.new_answers(packaged_call().id), page="start", invalid={},
+                  from_review=False, return_to="start")
 
 
 def handle(request_json: str) -> str:
-    request = json.loads(request_json)
-    call = packaged_call()
-    if request.get("action") == "start":
-        return json.dumps({"html": _form(call), "focus": "checker-heading"})
-    fields = request.get("fields", {})
     try:
-        birth = date.fromisoformat(fields.get("birth", [""])[0])
-    except ValueError:
-        return json.dumps({"html": _form(call, "＊生年月日を YYYY-MM-DD で入力してください。"), "focus": "birth"})
-    day = call.closes
-    adult = age_on(birth, day) >= 18
-    text = "法第113条第1号（未成年者）：" + ("該当しません" if adult else "該当します")
-    return json.dumps({"html": _form(call) + f"<p>{escape(text)}（{format_date(day)}）</p>", "announce": text})
+        request = json.loads(request_json)
+    except (TypeError, ValueError):
+        request = {}
+    if not isinstance(request, dict):
+        request = {}
+    return json.dumps(dispatch(request), ensure_ascii=False)
 
 
-def _form(call, error: str = "") -> str:
-    return (
-        '<form><label for="birth">生年月日</label><input id="birth" name="birth">'
-        + (f"<p>{escape(error)}</p>" if error else "")
-        + '<button name="action" value="next">判定する</button></form>'
-    )
+def dispatch(request: dict) -> dict:
+    if not _state:
+        reset()
+    action = request.get("action")
+    action = action if isinstance(action, str) else ""
+    fields = _clean_fields(request.get("fields"))
+    name, _, arg = action.partition(":")
+    handler = _ACTIONS.get(name)
+    if handler is None:
+        return _render()
+    return handler(fields=fields, arg=arg, request=request)
+
+
+# ---------------------------------------------------------------------------------------------
+# Actions
+
+
+def _start(**_: Any) -> dict:
+    return _render()
+
+
+def _next(fields: dict, **_: Any) -> dict:
+    page = _state["page"]
+    if page == "start":
+        return _go("kind")
+    if page == "review":
+        return _go("result")
+    step = _current_step(fields)
+    if step is None:
+        return _render()
+    applied = _apply(step, fields, strict=True)
+    if applied.errors:
+        return _render(errors=applied.errors)
+    return _go(_after(step))
+
+
+def _back(fields: dict, **_: Any) -> dict:
+    page = _state["page"]
+    if page == "review":
+        return _go(flow.steps(_answers())[-1].id)
+    if page == "result":
+        return _go("review")
+    if page == "clear":
+        return _go(_state["return_to"])
+    step = _current_step(fields)
+    if step is None:
+        return _go("start")
+    _apply(step, fields, strict=False)
+    if _state["from_review"]:
+        return _go("review")
+    ids = [s.id for s in flow.steps(_answers())]
+    here = ids.index(step.id) if step.id in ids else 0
+    return _go(ids[here - 1] if here > 0 else "start")
+
+
+def _goto(request: dict, **_: Any) -> dict:
+    target = request.get("step")
+    if not isinstance(target, str):
+        return _render()
+    step_id, _, focus = target.partition("#")
+    if step_id not in PAGES and flow.step_by_id(_answers(), step_id) is None:
+        return _render()
+    _state["from_review"] = _state["page"] == "review" and step_id not in PAGES
+    if not re.fullmatch(r"[A-Za-z0-9-]+", focus or "-"):
+        focus = ""
+    return _go(step_id, focus=focus or None)
+
+
+def _update(fields: dict, **_: Any) -> dict:
+    step = _current_step(fields)
+    if step is None:
+        return {}
+    _apply(step, fields, strict=False)
+    response = {"result_html": render.result_panel(_evaluate())}
+    current = flow.step_by_id(_answers(), step.id)
+    if current is not None:
+        response["show"] = flow.visible(_answers(), current)
+    return response
+
+
+def _review(fields: dict, **_: Any) -> dict:
+    step = _current_step(fields)
+    if step is not None:
+        _apply(step, fields, strict=False)
+    return _go("review")
+
+
+def _result(**_: Any) -> dict:
+    return _go("result")
+
+
+def _save(**_: Any) -> dict:
+    data = flow.effective(_answers())
+    day = clock().astimezone(JST).strftime("%Y%m%d")
+    return {
+        "download": {"name": f"proposal-answers-{packaged_call().id}-{day}.json",
+                     "text": json.dumps(data, ensure_ascii=False, indent=2) + "\n"},
+        "announce": "回答をファイルに保存しました。",
+    }
+
+
+def _load(request: dict, **_: Any) -> dict:
+    from .answers import MAX_BYTES, AnswersError, parse_answers_text
+
+    text, size = request.get("text"), request.get("size")
+    problems: list[str] = []
+    if isinstance(size, (int, float)) and size > MAX_BYTES:
+        problems.append(f"ファイルが大きすぎます（{int(size):,}バイト）。回答ファイルは1MB以内です。")
+    elif not isinstance(text, str):
+        problems.append("ファイルを読めませんでした。")
+    else:
+        try:
+            parse_answers_text(text, call_id=packaged_call().id)
+        except AnswersError as error:
+            problems = [f"{path}：{message}" if path else message for path, message in error.errors[:10]]
+            if len(error.errors) > 10:
+                problems.append(f"ほかに{len(error.errors) - 10}件の問題があります。")
+    if problems:
+        items = [("", "読み込めなかったため、今の回答はそのままです。")] + [("", p) for p in problems]
+        return _render(summary=render.error_summary(items, "回答ファイルを読み込めませんでした"),
+                       announce="回答ファイルを読み込めませんでした。")
+    answers = json.loads(text)
+    answers.setdefault("call", packaged_call().id)
+    _state.update(answers=answers, invalid={}, from_review=False)
+    return _go("review", message="回答ファイルを読み込みました。答えを確かめてください。")
+
+
+def _clear(**_: Any) -> dict:
+    if _state["page"] != "clear":
+        _state["return_to"] = _state["page"]
+    return _go("clear")
+
+
+def _clear_confirm(**_: Any) -> dict:
+    reset()
+    return _go("start", message="すべての回答を消去しました。")
+
+
+def _clear_cancel(**_: Any) -> dict:
+    return _go(_state["return_to"] if _state["page"] == "clear" else _state["page"])
+
+
+def _add_proposer(fields: dict, **_: Any) -> dict:
+    step = _current_step(fields)
+    if step is None or step.id != "proposers":
+        return _render()
+    _apply(step, fields, strict=False)
+    index = flow.add_proposer(_answers())
+    return _render(focus=f"s-p{index}-heading", announce=f"提案者{index + 1}を追加しました。")
+
+
+def _remove_proposer(fields: dict, arg: str, **_: Any) -> dict:
+    step = _current_step(fields)
+    if step is None or step.id != "proposers" or not arg.isdigit():
+        return _render()
+    _apply(step, fields, strict=False)
+    index = int(arg)
+    if flow.remove_proposer(_answers(), index):
+        _state["invalid"] = flow.shift_names(_state["invalid"], "p", index)
+    return _render(announce=f"提案者{index + 1}を削除しました。")
+
+
+def _add_officer(fields: dict, arg: str, **_: Any) -> dict:
+    step = _current_step(fields)
+    if step is None or not arg.isdigit() or step.id != f"proposer-{int(arg) + 1}":
+        return _render()
+    index = int(arg)
+    _apply(step, fields, strict=False)
+    officer = flow.add_officer(_answers(), index)
+    return _render(focus=f"s-p{index}-o{officer}-heading", announce=f"役員{officer + 1}を追加しました。")
+
+
+def _remove_officer(fields: dict, arg: str, **_: Any) -> dict:
+    step = _current_step(fields)
+    index, _, officer = arg.partition(":")
+    if step is None or not (index.isdigit() and officer.isdigit()) or step.id != f"proposer-{int(index) + 1}":
+        return _render()
+    _apply(step, fields, strict=False)
+    i, j = int(index), int(officer)
+    if flow.remove_officer(_answers(), i, j):
+        _state["invalid"] = flow.shift_names(_state["invalid"], f"p{i}.o", j)
+    return _render(announce=f"役員{j + 1}を削除しました。")
+
+
+def _print(**_: Any) -> dict:
+    # The page prints itself (checker.js); nothing changes here.
+    return {}
+
+
+_ACTIONS: dict[str, Callable[..., dict]] = {
+    "start": _start, "next": _next, "back": _back, "goto": _goto, "update": _update, "review": _review,
+    "result": _result, "save": _save, "load": _load, "clear": _clear, "clear-confirm": _clear_confirm,
+    "clear-cancel": _clear_cancel, "add-proposer": _add_proposer, "remove-proposer": _remove_proposer,
+    "add-officer": _add_officer, "remove-officer": _remove_officer, "print": _print,
+}
+
+
+# ---------------------------------------------------------------------------------------------
+# State helpers
+
+
+def _answers() -> dict:
+    return _state["answers"]
+
+
+def _clean_fields(raw: Any) -> flow.Fields:
+    """Only {str: [str, ...]} gets through, whatever the page sent."""
+    out: flow.Fields = {}
+    if not isinstance(raw, dict):
+        return out
+    for key, values in raw.items():
+        if not isinstance(key, str):
+            continue
+        if isinstance(values, str):
+            values = [values]
+        if isinstance(values, list):
+            out[key] = [v for v in values if isinstance(v, str)]
+    return out
+
+
+def _current_step(fields: flow.Fields) -> flow.Step | None:
+    """The step on screen, if the form sent is that step's form."""
+    page = _state["page"]
+    if page in PAGES:
+        return None
+    sent = (fields.get("_step") or [page])[0]
+    if sent != page:
+        return None
+    return flow.step_by_id(_answers(), page)
+
+
+def _apply(step: flow.Step, fields: flow.Fields, strict: bool) -> flow.Applied:
+    applied = flow.apply(_answers(), step, fields, today=clock().astimezone(JST).date(), strict=strict)
+    invalid = _state["invalid"]
+    for name in applied.valid:
+        invalid.pop(name, None)
+    invalid.update(applied.invalid)
+    return applied
+
+
+def _after(step: flow.Step) -> str:
+    """Where "next" leads from a step: the following step, or back to the review."""
+    ids = [s.id for s in flow.steps(_answers())]
+    here = ids.index(step.id) if step.id in ids else -1
+    if _state["from_review"]:
+        following = flow.first_incomplete(_answers())
+        if following is not None and following.id in ids[here + 1:]:
+            return following.id
+        return "review"
+    return ids[here + 1] if here + 1 < len(ids) else "review"
+
+
+def _evaluate() -> dict | None:
+    """The result for the answers so far, or None while the rules are not available."""
+    try:
+        from .answers import AnswersError, parse_answers
+        from .evaluate import evaluate
+    except (ImportError, SyntaxError):  # the rules are not installed (a partial build)
+        return None
+    call = packaged_call()
+    try:
+        answers = parse_answers(flow.effective(_answers()), call_id=call.id)
+    except AnswersError:
+        return None
+    return evaluate(answers, call, clock()).to_json()
+
+
+def _review_rows(answers: dict) -> list[tuple[str, list[tuple[str, str, str, str]]]]:
+    """Every question that applies, with its answer in words and where to change it."""
+    groups = []
+    for step in flow.steps(answers):
+        rows = [(f.question.summary or f.question.label, f.subject, flow.display_value(f, answers),
+                 f"{step.id}#{f.input_id}") for f in step.fields if f.applies]
+        groups.append((step.title, rows))
+    return groups
+
+
+def _href(basis: str) -> str | None:
+    try:
+        from .citations import citation_href
+    except ImportError:
+        return None
+    return citation_href(basis)
+
+
+# ---------------------------------------------------------------------------------------------
+# Pages
+
+
+def _go(page: str, focus: str | None = None, message: str = "") -> dict:
+    if page not in PAGES and flow.step_by_id(_answers(), page) is None:
+        page = "start"
+    if page == "review":
+        _state["from_review"] = False
+    _state["page"] = page
+    return _render(focus=focus, message=message)
+
+
+def _progress(current: str | None) -> str:
+    answers = _answers()
+    topics = flow.topics(answers)
+    first: dict[str, str] = {}
+    for s in flow.steps(answers):
+        first.setdefault(s.topic, s.id)
+    ids = [t.id for t in topics]
+    limit = ids.index(current) if current in ids else len(ids)
+    links = {t: first[t] for t in ids[:limit] if t in first}
+    return render.step_indicator(topics, current, links)
+
+
+def _render(errors: list[tuple[flow.Field, str]] | None = None, focus: str | None = None,
+            announce: str | None = None, summary: str = "", message: str = "") -> dict:
+    page = _state["page"]
+    answers = _answers()
+    call = packaged_call()
+    error_items = [(f.input_id, f"{f.question.summary or f.question.label}"
+                    + (f"（{f.subject}）" if f.subject else "") + f"：{text.lstrip('＊')}")
+                   for f, text in errors or []]
+    if error_items:
+        summary = render.error_summary(error_items)
+    failed = bool(summary)
+
+    if page == "start":
+        html = render.start_page(call, summary=summary, message=message)
+        heading = "はじめに"
+    elif page == "review":
+        html = render.review_page(_progress(None), _review_rows(answers), summary=summary, message=message)
+        heading = "回答の確認"
+    elif page == "result":
+        result = _evaluate()
+        if result is None:
+            html = (_progress(None) + render.notice("判定の準備ができていません。しばらくしてからもう一度お試しください。")
+                    + f'<h3 class="checker-heading" id="{render.HEADING_ID}" tabindex="-1">結果</h3>')
+        else:
+            html = render.result_page(result, call, _href, _progress(None), message=message)
+        heading = "結果"
+    elif page == "clear":
+        html = render.clear_page()
+        heading = "すべての回答を消去しますか"
+    else:
+        step = flow.step_by_id(answers, page)
+        assert step is not None
+        number, total = flow.step_number(answers, step)
+        values = {f.name: _state["invalid"].get(f.name) or flow.form_values(f, answers) for f in step.fields}
+        errors_by_name = {f.name: text for f, text in errors or []}
+        html = render.step_page(step, number, total, _progress(step.topic), values, errors_by_name, summary,
+                                render.result_panel(_evaluate()), message=message)
+        heading = f"ステップ {number} / {total}：{step.title}"
+
+    response = {"html": html, "title": render.title(heading, failed)}
+    if failed:
+        response["focus"] = render.ERROR_SUMMARY_ID
+        response["announce"] = announce or (f"入力内容に問題があります（{len(error_items)}件）。" if error_items else "")
+    else:
+        response["focus"] = focus or render.HEADING_ID
+        response["announce"] = announce or (message + heading if message else heading)
+    return response

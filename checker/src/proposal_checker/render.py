@@ -1,0 +1,415 @@
+"""HTML fragments for the checker: pure functions from flow state and results to markup.
+
+Everything that comes from a person (names, file names, typed text) or from data passes
+through ``esc``. The markup has no inline scripts, event handlers or style attributes, so
+a strict Content-Security-Policy can be applied; behaviour comes from checker.js (glue) and
+looks from checker.css.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+from html import escape
+from typing import Any, Iterable
+
+from .dates import format_date, format_time, jst
+from .flow import UNKNOWN, UNKNOWN_LABEL, Field, Fields, Section, Step, Topic
+
+STATUS_LABELS = {"pass": "問題ありません", "fail": "満たしていません", "review": "確認が必要です"}
+STATUS_GROUPS = (
+    ("fail", "満たしていない要件"),
+    ("review", "確認が必要なこと"),
+    ("pass", "問題のない要件"),
+)
+OUTCOMES = {
+    "pass": ("今の答えでは、確かめた要件をすべて満たしています。",
+             "このまま提案書類をそろえて提出できます。下のチェックリストで、書類と提出の方法を確かめてください。"),
+    "fail": ("今の答えでは、満たしていない要件があります。",
+             "このままでは提案が認められないか、受け付けられないおそれがあります。下の「満たしていない要件」を確かめてください。"),
+    "review": ("確認が必要なことがあります。",
+               "答えが「わからない」の項目か、まだ答えていない項目があります。下の「確認が必要なこと」を確かめてください。"),
+}
+
+HEADING_ID = "step-heading"
+ERROR_SUMMARY_ID = "error-summary"
+
+
+def esc(value: Any) -> str:
+    return escape(str(value), quote=True)
+
+
+def _attrs(**attrs: Any) -> str:
+    """Attributes in order; ``True`` writes the bare name, ``None``/``False`` leaves it out."""
+    out = []
+    for key, value in attrs.items():
+        if value is None or value is False:
+            continue
+        name = key.rstrip("_").replace("_", "-")
+        out.append(f" {name}" if value is True else f' {name}="{esc(value)}"')
+    return "".join(out)
+
+
+def _button(label: str, value: str, kind: str = "secondary", extra: str = "") -> str:
+    return (f'<button type="submit" value="{esc(value)}" class="checker-button checker-button--{kind}{extra}">'
+            f"{esc(label)}</button>")
+
+
+# ---------------------------------------------------------------------------------------------
+# Pieces shared by every page
+
+
+def step_indicator(items: list[Topic], current: str | None, links: dict[str, str]) -> str:
+    """An ordered list of the topics; the current one carries aria-current="step"."""
+    out = ['<nav class="checker-progress" aria-label="進み具合"><ol class="checker-steps">']
+    for n, topic in enumerate(items, 1):
+        label = f'<span class="checker-steps-number">{n}</span> {esc(topic.title)}'
+        if topic.id == current:
+            out.append(f'<li class="checker-steps-item is-current" aria-current="step">{label}</li>')
+        elif topic.id in links:
+            out.append(f'<li class="checker-steps-item is-done"><a href="#{HEADING_ID}" data-goto="{esc(links[topic.id])}">'
+                       f"{label}</a></li>")
+        else:
+            out.append(f'<li class="checker-steps-item">{label}</li>')
+    out.append("</ol></nav>")
+    return "".join(out)
+
+
+def error_summary(items: list[tuple[str, str]], title: str = "入力内容に問題があります") -> str:
+    """The box at the top of the page; each item links to the field (href="#id")."""
+    if not items:
+        return ""
+    links = "".join(
+        f'<li><a href="#{esc(target)}">{esc(text)}</a></li>' if target else f"<li>{esc(text)}</li>"
+        for target, text in items)
+    return (f'<div class="checker-error-summary" id="{ERROR_SUMMARY_ID}" tabindex="-1" '
+            f'aria-labelledby="{ERROR_SUMMARY_ID}-title">'
+            f'<h3 class="checker-error-summary-title" id="{ERROR_SUMMARY_ID}-title">{esc(title)}</h3>'
+            f'<ul class="checker-error-summary-list">{links}</ul></div>')
+
+
+def notice(text: str) -> str:
+    return f'<div class="checker-notice" role="note"><p>{esc(text)}</p></div>' if text else ""
+
+
+def tools(can_save: bool = True) -> str:
+    """Save, load and clear: the answers live only in this page, so the person keeps the file."""
+    save = _button("回答をファイルに保存", "save") if can_save else ""
+    clear = _button("すべての回答を消去", "clear", "warning") if can_save else ""
+    return (
+        '<form class="checker-tools" aria-labelledby="checker-tools-heading" novalidate>'
+        '<h3 class="checker-tools-heading" id="checker-tools-heading">回答の保存と読み込み</h3>'
+        '<p class="checker-hint">回答はこのページの中だけにあり、ブラウザにも保存されません。ページを閉じると消えます。'
+        "続きをあとでするときは、回答をファイルに保存してください。</p>"
+        f'<div class="checker-actions">{save}</div>'
+        '<div class="checker-file">'
+        '<label class="checker-label" for="checker-load">保存した回答ファイルを読み込む</label>'
+        '<p class="checker-hint" id="checker-load-hint">読み込むと、今の回答は読み込んだ回答に置き換わります。</p>'
+        '<input type="file" id="checker-load" class="checker-file-input" accept=".json,application/json" '
+        'aria-describedby="checker-load-hint"></div>'
+        f'<div class="checker-actions">{clear}</div>'
+        "</form>"
+    )
+
+
+def result_panel(result: dict | None) -> str:
+    """The compact result beside each step: overall outcome and counts (kept cheap)."""
+    if result is None:
+        return '<p class="checker-hint">答えると、ここに今の判定が出ます。</p>'
+    counts = {k: 0 for k in STATUS_LABELS}
+    for f in result.get("findings", []):
+        counts[f.get("status", "review")] = counts.get(f.get("status", "review"), 0) + 1
+    overall = result.get("overall", "review")
+    title, _ = OUTCOMES.get(overall, OUTCOMES["review"])
+    rows = "".join(
+        f'<li class="checker-count checker-count--{key}"><span class="checker-badge checker-badge--{key}">'
+        f"{esc(STATUS_LABELS[key])}</span> {counts[key]}件</li>"
+        for key, _ in STATUS_GROUPS)
+    return (f'<p class="checker-panel-outcome checker-panel-outcome--{esc(overall)}">{esc(title)}</p>'
+            f'<ul class="checker-counts">{rows}</ul>'
+            '<p class="checker-hint">まだ答えていない項目は「確認が必要」に数えています。</p>')
+
+
+def _live_panel(result_html: str) -> str:
+    return ('<aside class="checker-live" aria-labelledby="checker-live-heading">'
+            '<h3 class="checker-live-heading" id="checker-live-heading">今の答えでの判定</h3>'
+            f'<div data-result>{result_html}</div></aside>')
+
+
+# ---------------------------------------------------------------------------------------------
+# Questions
+
+
+def _tag(required: bool) -> str:
+    return ('<span class="checker-tag checker-tag--required">※必須</span>' if required
+            else '<span class="checker-tag checker-tag--optional">※任意</span>')
+
+
+def _first(values: Fields, name: str) -> str:
+    items = values.get(name) or [""]
+    return items[0]
+
+
+def question(field: Field, values: Fields, error: str = "") -> str:
+    """One question: label or legend, 必須/任意 tag, support text, error text, inputs."""
+    q = field.question
+    fid = field.id
+    hint_id = f"{fid}-hint" if q.hint else None
+    error_id = f"{fid}-error" if error else None
+    described = " ".join(i for i in (hint_id, error_id) if i) or None
+    invalid = "true" if error else None
+    hint = f'<p class="checker-hint" id="{hint_id}">{esc(q.hint)}</p>' if q.hint else ""
+    err = f'<p class="checker-error-text" id="{error_id}">{esc(error)}</p>' if error else ""
+    classes = "checker-question" + (" has-error" if error else "")
+    wrapper = _attrs(class_=classes, id="c-" + fid, hidden=not field.applies)
+
+    if q.kind in ("text",) or (q.kind == "number" and not q.unknown):
+        suffix = '<span class="checker-suffix">人</span>' if q.kind == "number" else ""
+        inputmode = "numeric" if q.kind == "number" else None
+        width = "checker-input--number" if q.kind == "number" else "checker-input--text"
+        control = (f'<input{_attrs(type="text", id=fid, name=field.name, value=_first(values, field.name), class_="checker-input " + width, inputmode=inputmode, autocomplete="off", aria_describedby=described, aria_invalid=invalid)}>'
+                   + suffix)
+        return (f"<div{wrapper}><label class=\"checker-label\" for=\"{fid}\">{esc(q.label)} {_tag(q.required)}</label>"
+                f"{hint}{err}<div class=\"checker-control\">{control}</div></div>")
+
+    if q.kind == "radio":
+        chosen = _first(values, field.name)
+        items = []
+        for o in q.options:
+            oid = f"{fid}-{o.value}"
+            ohint = f'<p class="checker-option-hint" id="{oid}-hint">{esc(o.hint)}</p>' if o.hint else ""
+            items.append(
+                f'<div class="checker-option"><input{_attrs(type="radio", id=oid, name=field.name, value=o.value, class_="checker-radio", checked=chosen == o.value, aria_invalid=invalid, aria_describedby=(oid + "-hint") if o.hint else None)}>'
+                f'<label class="checker-option-label" for="{oid}">{esc(o.label)}</label>{ohint}</div>')
+        controls = f'<div class="checker-options">{"".join(items)}</div>'
+    elif q.kind == "checks":
+        chosen = set(values.get(field.name) or [])
+        items = []
+        for o in q.options:
+            oid = f"{fid}-{o.value}"
+            items.append(
+                f'<div class="checker-option"><input{_attrs(type="checkbox", id=oid, name=field.name, value=o.value, class_="checker-checkbox", checked=o.value in chosen)}>'
+                f'<label class="checker-option-label" for="{oid}">{esc(o.label)}</label></div>')
+        controls = f'<div class="checker-options">{"".join(items)}</div>'
+    else:
+        parts = {"date": (("year", "年", "checker-input--year"), ("month", "月", "checker-input--2"),
+                          ("day", "日", "checker-input--2")),
+                 "time": (("hour", "時", "checker-input--2"), ("minute", "分", "checker-input--2")),
+                 "number": (("", "人", "checker-input--number"),)}[q.kind]
+        inputs = []
+        for part, unit, width in parts:
+            name = f"{field.name}.{part}" if part else field.name
+            pid = f"{fid}-{part}" if part else fid
+            inputs.append(
+                f'<span class="checker-part"><input{_attrs(type="text", id=pid, name=name, value=_first(values, name), class_="checker-input " + width, inputmode="numeric", autocomplete="off", aria_describedby=described, aria_invalid=invalid)}>'
+                f'<label class="checker-unit" for="{pid}">{unit}</label></span>')
+        controls = f'<div class="checker-parts">{"".join(inputs)}</div>'
+        if q.unknown:
+            uid = f"{fid}-unknown"
+            checked = _first(values, field.name + ".unknown") == UNKNOWN
+            controls += (
+                f'<div class="checker-option checker-option--unknown"><input{_attrs(type="checkbox", id=uid, name=field.name + ".unknown", value=UNKNOWN, class_="checker-checkbox", checked=checked)}>'
+                f'<label class="checker-option-label" for="{uid}">{UNKNOWN_LABEL}</label></div>')
+    required = _tag(q.required) if q.kind != "checks" else ""
+    return (f"<div{wrapper}><fieldset{_attrs(class_='checker-fieldset', aria_describedby=described)}>"
+            f'<legend class="checker-legend">{esc(q.label)} {required}</legend>'
+            f"{hint}{err}{controls}</fieldset></div>")
+
+
+def _section(section: Section, values: dict[str, Fields], errors: dict[str, str]) -> str:
+    body = "".join(question(f, values.get(f.name, {}), errors.get(f.name, "")) for f in section.fields)
+    if not section.heading:
+        return body
+    remove = ""
+    if section.remove:
+        remove = f'<div class="checker-actions checker-actions--inline">{_button(section.remove[1], section.remove[0], "link")}</div>'
+    return (f'<section class="checker-section" id="{esc(section.id)}" aria-labelledby="{esc(section.id)}-heading">'
+            f'<h4 class="checker-section-heading" id="{esc(section.id)}-heading" tabindex="-1">{esc(section.heading)}</h4>'
+            f"{body}{remove}</section>")
+
+
+def step_page(step: Step, number: int, total: int, progress: str, values: dict[str, Fields],
+              errors: dict[str, str], summary: str, result_html: str, message: str = "") -> str:
+    """A question page: progress, error summary, heading, the live form, the compact result."""
+    sections = "".join(_section(s, values, errors) for s in step.sections)
+    add = ""
+    if step.add:
+        add = f'<div class="checker-actions checker-actions--add">{_button(step.add[1], step.add[0])}</div>'
+    lead = f'<p class="checker-lead">{esc(step.lead)}</p>' if step.lead else ""
+    return (
+        f"{progress}{summary}{notice(message)}"
+        '<div class="checker-layout"><div class="checker-main">'
+        f'<p class="checker-caption">ステップ {number} / {total}：{esc(step.title)}</p>'
+        f'<h3 class="checker-heading" id="{HEADING_ID}" tabindex="-1">{esc(step.heading)}</h3>{lead}'
+        '<form class="checker-form" data-live novalidate>'
+        # The first submit button is the one Enter presses: keep it "next", not "remove".
+        '<button type="submit" value="next" class="checker-default-button" tabindex="-1" aria-hidden="true">次へ</button>'
+        f'<input type="hidden" name="_step" value="{esc(step.id)}">'
+        f"{sections}{add}"
+        '<div class="checker-actions checker-actions--nav">'
+        f'{_button("次へ進む", "next", "primary")}{_button("戻る", "back")}'
+        "</div></form></div>"
+        f"{_live_panel(result_html)}</div>"
+        f"{tools()}"
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Other pages
+
+
+def start_page(call: Any, summary: str = "", message: str = "") -> str:
+    closes = f"{format_date(call.closes)}{format_time(call.closes_at)}"
+    return (
+        f"{summary}{notice(message)}"
+        f'<h3 class="checker-heading" id="{HEADING_ID}" tabindex="-1">はじめに</h3>'
+        '<ul class="checker-list">'
+        "<li>質問に順に答えると、提案できるか（法第113条の欠格事由）と、審査基準や提出の方法で気をつけることがわかります。</li>"
+        "<li>答えがわからない質問には「わからない」を選べます。その項目は「確認が必要」になります。</li>"
+        "<li>最後に、提出する書類と提出の方法をまとめたチェックリストを印刷できます。</li>"
+        "<li>入力した内容は、このブラウザの外に送られません。</li>"
+        "</ul>"
+        f'<p class="checker-lead">募集期間は {esc(format_date(call.opens))} から {esc(closes)} までです。</p>'
+        '<p class="checker-hint">この事前チェックは、審査の結果を示すものではありません。最終的な判断は'
+        f"{esc(call.agency_name)}が行います。</p>"
+        f'<form class="checker-form" novalidate><div class="checker-actions">{_button("はじめる", "next", "primary")}</div></form>'
+        f"{tools(can_save=False)}"
+    )
+
+
+def review_page(progress: str, groups: list[tuple[str, list[tuple[str, str, str, str]]]],
+                summary: str = "", message: str = "") -> str:
+    """The list of every answer, with a change link per answer.
+
+    ``groups``: (step title, [(question, subject, answer text, goto target)]).
+    """
+    out = [progress, summary, notice(message),
+           f'<h3 class="checker-heading" id="{HEADING_ID}" tabindex="-1">回答の確認</h3>'
+           '<p class="checker-lead">答えを確かめてください。直すときは「変更」を押します。</p>']
+    for title, rows in groups:
+        out.append(f'<h4 class="checker-summary-heading">{esc(title)}</h4><dl class="checker-summary">')
+        for label, subject, answer, target in rows:
+            who = f'<span class="checker-summary-subject">{esc(subject)}</span>' if subject else ""
+            shown = esc(answer) if answer else '<span class="checker-unanswered">未回答</span>'
+            hidden = f"{label}（{subject}）" if subject else label
+            out.append(
+                f'<div class="checker-summary-row"><dt class="checker-summary-key">{who}{esc(label)}</dt>'
+                f'<dd class="checker-summary-value">{shown}</dd>'
+                f'<dd class="checker-summary-action"><a href="#{HEADING_ID}" data-goto="{esc(target)}">変更'
+                f'<span class="checker-visually-hidden">：{esc(hidden)}</span></a></dd></div>')
+        out.append("</dl>")
+    out.append('<form class="checker-form" novalidate><div class="checker-actions checker-actions--nav">'
+               f'{_button("結果を見る", "result", "primary")}{_button("戻る", "back")}</div></form>')
+    out.append(tools())
+    return "".join(out)
+
+
+def clear_page() -> str:
+    return (
+        f'<h3 class="checker-heading" id="{HEADING_ID}" tabindex="-1">すべての回答を消去しますか</h3>'
+        '<p class="checker-lead">消去すると、このページにある回答はすべてなくなり、元に戻せません。'
+        "残しておきたいときは、先に回答をファイルに保存してください。</p>"
+        '<form class="checker-form" novalidate><div class="checker-actions checker-actions--nav">'
+        f'{_button("消去する", "clear-confirm", "warning")}{_button("やめる", "clear-cancel")}'
+        "</div></form>"
+    )
+
+
+def _basis_links(basis: Iterable[str], href: Any) -> str:
+    items = []
+    for b in basis:
+        target = href(b)
+        items.append(f'<a href="../{esc(target)}">{esc(b)}</a>' if target else esc(b))
+    return "、".join(items)
+
+
+def _finding(f: dict, href: Any) -> str:
+    status = f.get("status", "review")
+    subject = f'<span class="checker-finding-subject">{esc(f["subject"])}</span>' if f.get("subject") else ""
+    notes = "".join(f'<li>{esc(n)}</li>' for n in f.get("notes", []))
+    notes = f'<ul class="checker-finding-notes">{notes}</ul>' if notes else ""
+    basis = f.get("basis") or []
+    basis_html = (f'<p class="checker-finding-basis">根拠：{_basis_links(basis, href)}</p>' if basis else "")
+    return (f'<li class="checker-finding checker-finding--{esc(status)}">'
+            f'<p class="checker-finding-title"><span class="checker-badge checker-badge--{esc(status)}">'
+            f"{esc(STATUS_LABELS.get(status, status))}</span> {subject}{esc(f.get('title', ''))}</p>"
+            f'<p class="checker-finding-message">{esc(f.get("message", ""))}</p>{notes}{basis_html}</li>')
+
+
+def made_at_text(result: dict) -> str:
+    try:
+        made = jst(datetime.fromisoformat(result["made_at"]))
+    except (KeyError, TypeError, ValueError):
+        return ""
+    return f"{format_date(made.date())}{made.hour}時{made.minute:02d}分（日本時間）"
+
+
+def result_page(result: dict, call: Any, href: Any, progress: str = "", message: str = "") -> str:
+    """The outcome, the findings grouped by status, and the printable personal checklist."""
+    overall = result.get("overall", "review")
+    title, lead = OUTCOMES.get(overall, OUTCOMES["review"])
+    findings = result.get("findings", [])
+    out = [progress, notice(message),
+           '<div class="checker-result">'
+           f'<h3 class="checker-heading" id="{HEADING_ID}" tabindex="-1">結果</h3>'
+           f'<div class="checker-outcome checker-outcome--{esc(overall)}">'
+           f'<p class="checker-outcome-title">{esc(title)}</p><p>{esc(lead)}</p></div>']
+    for status, heading in STATUS_GROUPS:
+        group = [f for f in findings if f.get("status") == status]
+        if not group:
+            continue
+        items = "".join(_finding(f, href) for f in group)
+        out.append(f'<h4 class="checker-group-heading">{esc(heading)}（{len(group)}件）</h4>'
+                   f'<ul class="checker-findings">{items}</ul>')
+    out.append(checklist(result, call, href))
+    out.append("</div>")
+    out.append('<form class="checker-form checker-no-print" novalidate><div class="checker-actions checker-actions--nav">'
+               f'{_button("チェックリストを印刷する", "print", "primary")}{_button("回答の確認に戻る", "back")}'
+               "</div></form>")
+    out.append(tools())
+    return "".join(out)
+
+
+def checklist(result: dict, call: Any, href: Any) -> str:
+    """The person's own list: documents and why, how/where/by when, what happens next."""
+    docs = []
+    for d in result.get("documents", []):
+        copies = d.get("copies")
+        copies_text = f"（{copies}部）" if copies else ""
+        why = f'<p class="checker-doc-why">{esc(d["why"])}</p>' if d.get("why") else ""
+        basis = d.get("basis") or []
+        basis_html = f'<p class="checker-doc-basis">根拠：{_basis_links(basis, href)}</p>' if basis else ""
+        docs.append(f'<li class="checker-doc"><span class="checker-box" aria-hidden="true"></span>'
+                    f'<div><p class="checker-doc-name">{esc(d.get("name", ""))}{copies_text}</p>{why}{basis_html}</div></li>')
+    sub = result.get("submission") or {}
+    how = "".join(f"<li>{esc(s)}</li>" for s in sub.get("how", []))
+    where = sub.get("where") or []
+    if isinstance(where, str):
+        where = [where]
+    where_html = "<br>".join(esc(line) for line in where)
+    by = sub.get("by", "")
+    steps = "".join(f"<li>{esc(s)}</li>" for s in result.get("next_steps", []))
+    made = made_at_text(result)
+    return (
+        '<section class="checker-checklist-print" aria-labelledby="checker-own-heading">'
+        '<h4 class="checker-group-heading" id="checker-own-heading">あなたの提出チェックリスト</h4>'
+        '<dl class="checker-meta">'
+        f'<div><dt>募集</dt><dd>{esc(result.get("call_title") or call.title)}</dd></div>'
+        f'<div><dt>作成日時</dt><dd>{esc(made)}</dd></div>'
+        f'<div><dt>判定ルールの版</dt><dd>{esc(result.get("rules_version") or call.rules_version)}</dd></div>'
+        "</dl>"
+        '<h5 class="checker-subheading">提出する書類</h5>'
+        f'<ul class="checker-docs">{"".join(docs)}</ul>'
+        '<h5 class="checker-subheading">提出の方法</h5>'
+        f'<ul class="checker-list">{how}</ul>'
+        '<h5 class="checker-subheading">提出先</h5>'
+        f'<p class="checker-address">{where_html}</p>'
+        '<h5 class="checker-subheading">期限</h5>'
+        f"<p>{esc(by)}</p>"
+        '<h5 class="checker-subheading">このあとの流れ</h5>'
+        f'<ol class="checker-list">{steps}</ol>'
+        f'<p class="checker-disclaimer">{esc(result.get("disclaimer", ""))}</p>'
+        "</section>"
+    )
+
+
+def title(text: str, error: bool = False) -> str:
+    return ("エラー：" if error else "") + f"{text} - 事前チェック"
