@@ -1,0 +1,294 @@
+"""Each rule module on its own: ids, bases, and the decisions at their boundaries."""
+from datetime import date, datetime, time
+
+import pytest
+
+from proposal_checker.answers import (
+    Answers, Cancellation, Person, Proposal, Proposer, Sentence, Submission,
+)
+from proposal_checker.call import packaged_call
+from proposal_checker.citations import citation_href
+from proposal_checker.dates import JST
+from proposal_checker.evaluate import DISCLAIMER, evaluate
+from proposal_checker.findings import Status
+from proposal_checker.rules import GROUPS, Context, all_rules
+from proposal_checker.rules import content, disqualification, documents, kind, population, processing, submission
+
+CALL = packaged_call()
+CLEAR = dict(birth_date=date(1980, 4, 1), capacity="no", bankruptcy="none",
+             sentence=Sentence(status="none"), cancellation=Cancellation(status="none"))
+
+
+def ctx(proposal=None, proposers=(), sub=None):
+    return Context(Answers(proposal=proposal or Proposal(), proposers=tuple(proposers),
+                           submission=sub or Submission()), CALL)
+
+
+def status_of(findings, id):
+    return next(f.status for f in findings if f.id == id)
+
+
+# -- the registry ------------------------------------------------------------------------------
+
+def test_every_group_registers_rules_with_ids_bases_and_explanations():
+    rules = all_rules()
+    assert {r.group for r in rules} == set(GROUPS)
+    assert len({r.id for r in rules}) == len(rules)
+    for r in rules:
+        assert r.basis and r.title and r.explain
+
+
+def test_every_basis_of_every_finding_is_a_citation_the_site_can_link_or_a_named_other_law():
+    answers = Answers(
+        proposal=Proposal(kind="new"),
+        proposers=(Proposer(type="individual", **CLEAR),
+                   Proposer(type="corporation", officers=(Person(**CLEAR),))),
+        submission=Submission(method="post", date=date(2026, 3, 2), posted_on=date(2026, 2, 27)),
+    )
+    result = evaluate(answers, CALL, now=datetime(2026, 2, 10, tzinfo=JST))
+    for f in result.findings:
+        for basis in f.basis:
+            assert citation_href(basis) or basis.startswith("民法"), basis
+
+
+# -- kind --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("value, form", [("new", "事業に関する提案書"), ("existing-new-user", "作成された"),
+                                         ("existing-change", "作成された"), ("existing-extend", "作成された")])
+def test_the_kind_names_the_form_to_use(value, form):
+    [f] = kind.check_kind(ctx(Proposal(kind=value)))
+    assert f.status is Status.PASS and form in f.message
+
+
+def test_existing_kinds_cite_article_118():
+    [f] = kind.check_kind(ctx(Proposal(kind="existing-new-user")))
+    assert "法第118条第2項" in f.basis
+
+
+# -- disqualification ------------------------------------------------------------------------
+
+def test_an_individual_is_screened_for_items_1_to_5_only():
+    findings = disqualification.check_disqualifications(ctx(proposers=[Proposer(type="individual", **CLEAR)]))
+    assert [f.id for f in findings] == [f"proposer-1.113-{i}" for i in range(1, 6)] + ["proposers"]
+
+
+def test_a_body_is_screened_for_items_3_to_5_and_each_officer_for_1_to_5():
+    body = Proposer(type="corporation", bankruptcy="none", sentence=Sentence(status="none"),
+                    cancellation=Cancellation(status="none"), officers=(Person(**CLEAR), Person(**CLEAR)))
+    ids = [f.id for f in disqualification.check_disqualifications(ctx(proposers=[body]))]
+    assert ids[:3] == ["proposer-1.113-3", "proposer-1.113-4", "proposer-1.113-5"]
+    assert "proposer-1.officer-2.113-1" in ids and ids[-2:] == ["proposer-1.113-6", "proposers"]
+
+
+@pytest.mark.parametrize("birth, day, expected", [
+    (date(2008, 3, 2), date(2026, 3, 1), Status.FAIL),
+    (date(2008, 3, 2), date(2026, 3, 2), Status.PASS),
+    (date(2008, 2, 29), date(2026, 2, 28), Status.FAIL),
+    (date(2008, 2, 29), date(2026, 3, 1), Status.PASS),
+    (date(2026, 3, 5), date(2026, 3, 2), Status.REVIEW),  # born after the proposal day: a typing mistake
+])
+def test_adulthood_at_18_on_the_proposal_day(birth, day, expected):
+    person = Proposer(type="individual", **{**CLEAR, "birth_date": birth})
+    findings = disqualification.check_disqualifications(ctx(proposers=[person], sub=Submission(date=day)))
+    assert status_of(findings, "proposer-1.113-1") is expected
+
+
+@pytest.mark.parametrize("ended, day, expected", [
+    (date(2024, 3, 1), date(2026, 2, 28), Status.FAIL),
+    (date(2024, 3, 1), date(2026, 3, 1), Status.PASS),
+    (date(2024, 2, 29), date(2026, 2, 28), Status.FAIL),
+    (date(2024, 2, 29), date(2026, 3, 1), Status.PASS),
+    (date(2026, 3, 5), date(2026, 3, 2), Status.REVIEW),  # ended after the proposal day
+])
+def test_two_years_from_the_end_of_a_sentence_count_the_start_day(ended, day, expected):
+    person = Proposer(type="individual", **{**CLEAR, "sentence": Sentence("yes", "ended", ended)})
+    findings = disqualification.check_disqualifications(ctx(proposers=[person], sub=Submission(date=day)))
+    assert status_of(findings, "proposer-1.113-4") is expected
+
+
+@pytest.mark.parametrize("cancelled, day, expected", [
+    (date(2024, 3, 1), date(2026, 2, 28), Status.FAIL),
+    (date(2024, 3, 1), date(2026, 3, 1), Status.PASS),
+])
+def test_two_years_from_a_cancellation_count_the_start_day(cancelled, day, expected):
+    person = Proposer(type="individual", **{**CLEAR, "cancellation": Cancellation("yes", cancelled)})
+    findings = disqualification.check_disqualifications(ctx(proposers=[person], sub=Submission(date=day)))
+    assert status_of(findings, "proposer-1.113-5") is expected
+
+
+def test_unknown_answers_are_never_a_fail():
+    person = Proposer(type="individual", birth_date="unknown", capacity="unknown", bankruptcy="unknown",
+                      sentence=Sentence(status="unknown"), cancellation=Cancellation(status="unknown"))
+    officer = Person(birth_date="unknown", capacity="unknown", bankruptcy="unknown",
+                     sentence=Sentence(status="yes", state="unknown"), cancellation=Cancellation(status="yes"))
+    body = Proposer(type="organisation", bankruptcy="unknown", sentence=Sentence(status="unknown"),
+                    cancellation=Cancellation(status="unknown"), officers=(officer,))
+    findings = disqualification.check_disqualifications(
+        ctx(proposers=[person, body], sub=Submission(date=date(2026, 3, 2))))
+    assert {f.status for f in findings} == {Status.REVIEW}
+
+
+def test_the_sentence_finding_explains_kokinkei_and_the_notices_wording():
+    person = Proposer(type="individual", **{**CLEAR, "sentence": Sentence("yes", "serving")})
+    f = next(f for f in disqualification.check_disqualifications(ctx(proposers=[person])) if f.id.endswith("113-4"))
+    notes = " ".join(f.notes)
+    assert "拘禁刑" in notes and "禁固" in notes and "令和7年6月1日" in notes
+
+
+def test_subjects_name_the_proposer_and_officer():
+    body = Proposer(type="corporation", name="株式会社例", officers=(Person(name="甲"),))
+    findings = disqualification.check_disqualifications(ctx(proposers=[body]))
+    officer = next(f for f in findings if f.id == "proposer-1.officer-1.113-1")
+    assert officer.subject == "提案者1（株式会社例）の役員1（甲）"
+
+
+# -- population and processing -----------------------------------------------------------------
+
+@pytest.mark.parametrize("count, file_count, expected", [
+    (999, 5000, Status.FAIL), (1000, 5000, Status.PASS), (5000, 5000, Status.PASS), (5001, 5000, Status.FAIL),
+    (1000, "unknown", Status.REVIEW), (1000, None, Status.REVIEW), (None, 5000, Status.REVIEW),
+    (0, "unknown", Status.FAIL),
+])
+def test_population_between_the_minimum_and_the_file(count, file_count, expected):
+    [f] = population.check_population(ctx(Proposal(kind="new", population=count, file_population=file_count)))
+    assert f.status is expected
+
+
+def test_existing_proposals_have_no_population_or_processing_findings():
+    c = ctx(Proposal(kind="existing-new-user"))
+    assert population.check_population(c) == [] and processing.check_processing(c) == []
+
+
+def test_processing_is_a_pass_only_when_all_five_standards_are_confirmed():
+    all_yes = {k: "yes" for k in processing.STANDARDS}
+    [f] = processing.check_processing(ctx(Proposal(kind="new", processing=all_yes)))
+    assert f.status is Status.PASS
+    for missing in processing.STANDARDS:
+        [f] = processing.check_processing(ctx(Proposal(kind="new", processing={**all_yes, missing: "not-yet"})))
+        assert f.status is Status.REVIEW and processing.STANDARDS[missing] in f.message
+
+
+# -- content -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("check, field, id", [
+    (content.check_contribution, "contribution", "contribution"),
+    (content.check_period, "period_of_use", "period-of-use"),
+])
+@pytest.mark.parametrize("value, expected", [("yes", Status.PASS), ("not-yet", Status.REVIEW), (None, Status.REVIEW)])
+def test_content_checklists(check, field, id, value, expected):
+    [f] = check(ctx(Proposal(**{field: value})))
+    assert f.id == id and f.status is expected and f.notes  # each says what the examination looks for
+
+
+def test_measures_name_what_is_missing():
+    answers = {k: "yes" for k in content.MEASURES}
+    [f] = content.check_measures(ctx(Proposal(measures=answers)))
+    assert f.status is Status.PASS
+    [f] = content.check_measures(ctx(Proposal(measures={**answers, "disposal": "not-yet"})))
+    assert f.status is Status.REVIEW and content.MEASURES["disposal"] in f.message
+
+
+# -- documents -------------------------------------------------------------------------------
+
+def test_each_document_says_why_with_its_basis_and_copies():
+    items = documents.checklist(ctx(Proposal(kind="new"), [Proposer(type="individual")], Submission(agent="yes")))
+    assert [d.id for d in items] == ["proposal-new", "pledge", "contribution", "identity-individual", "other",
+                                     "power-of-attorney"]
+    for d in items:
+        assert d.why and d.basis and d.copies == CALL.copies == 2 and not d.condition
+
+
+@pytest.mark.parametrize("made, expected", [
+    (date(2025, 9, 13), Status.PASS),   # six months before 2026-03-13, inclusive
+    (date(2025, 9, 12), Status.FAIL),
+    (date(2026, 3, 13), Status.PASS),
+    (date(2026, 3, 14), Status.FAIL),
+    ("unknown", Status.REVIEW),
+    (None, Status.REVIEW),
+])
+def test_the_certificate_is_at_most_six_months_old_on_the_proposal_day(made, expected):
+    body = Proposer(type="corporation", certificate_date=made)
+    [f] = documents.check_certificate(ctx(proposers=[body], sub=Submission(date=date(2026, 3, 13))))
+    assert f.id == "proposer-1.certificate" and f.status is expected
+
+
+def test_no_certificate_finding_for_individuals():
+    assert documents.check_certificate(ctx(proposers=[Proposer(type="individual")])) == []
+
+
+@pytest.mark.parametrize("agent, expected", [("yes", Status.PASS), ("no", Status.PASS), ("unknown", Status.REVIEW),
+                                             (None, Status.REVIEW)])
+def test_agent(agent, expected):
+    [f] = documents.check_agent(ctx(sub=Submission(agent=agent)))
+    assert f.status is expected
+
+
+# -- submission --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("day, expected", [
+    (date(2026, 2, 6), Status.FAIL), (date(2026, 2, 9), Status.PASS), (date(2026, 2, 11), Status.FAIL),
+    (date(2026, 2, 14), Status.FAIL), (date(2026, 2, 15), Status.FAIL), (date(2026, 2, 23), Status.FAIL),
+    (date(2026, 3, 13), Status.PASS), (date(2026, 3, 16), Status.FAIL), (date(2026, 12, 29), Status.FAIL),
+])
+def test_hand_delivery_days(day, expected):
+    [f] = submission.check_date(ctx(sub=Submission(method="hand", date=day)))
+    assert f.status is expected
+
+
+@pytest.mark.parametrize("clock, day, expected", [
+    (time(8, 59), date(2026, 3, 2), Status.FAIL), (time(9, 0), date(2026, 3, 2), Status.PASS),
+    (time(17, 0), date(2026, 3, 13), Status.PASS), (time(17, 1), date(2026, 3, 13), Status.FAIL),
+    (time(17, 1), date(2026, 3, 2), Status.FAIL), (None, date(2026, 3, 2), Status.REVIEW),
+])
+def test_hand_delivery_hours(clock, day, expected):
+    [f] = submission.check_time(ctx(sub=Submission(method="hand", date=day, time=clock)))
+    assert f.status is expected
+
+
+@pytest.mark.parametrize("posted, expected", [
+    (date(2026, 3, 10), Status.PASS), (date(2026, 3, 11), Status.REVIEW), (date(2026, 3, 12), Status.REVIEW),
+    (date(2026, 3, 13), Status.FAIL), (date(2026, 3, 14), Status.FAIL), (None, Status.REVIEW),
+])
+def test_posting_day(posted, expected):
+    [f] = submission.check_posted_on(ctx(sub=Submission(method="post", date=date(2026, 3, 13), posted_on=posted)))
+    assert f.status is expected
+
+
+def test_the_post_reminder_quotes_the_envelope_marking_exactly():
+    [f] = submission.check_method(ctx(sub=Submission(method="post")))
+    assert f"「{CALL.envelope_marking}」" in f.message
+
+
+def test_time_and_posting_findings_only_for_their_method():
+    assert submission.check_time(ctx(sub=Submission(method="post"))) == []
+    assert submission.check_posted_on(ctx(sub=Submission(method="hand"))) == []
+
+
+# -- the result ------------------------------------------------------------------------------
+
+def test_the_result_json_carries_everything_the_spec_lists():
+    now = datetime(2026, 2, 10, 3, 0, tzinfo=JST)
+    data = evaluate(Answers(), CALL, now=now).to_json()
+    assert data["format"] == "proposal-checker/result" and data["version"] == 1
+    assert data["call"] == CALL.id and data["rules_version"] == CALL.rules_version
+    assert data["made_at"] == "2026-02-10T03:00:00+09:00"
+    assert data["overall"] == "review"
+    assert data["submission"]["by"] == "2026年（令和8年）3月13日（金）午後5時まで（日本時間）"
+    assert any("東京都新宿区四谷1-6-1" in line for line in data["submission"]["where"])
+    assert data["disclaimer"] == DISCLAIMER and DISCLAIMER.startswith("最終的な判断は出入国在留管理庁が行います。")
+    steps = " ".join(data["next_steps"])
+    assert "所定の手数料（個人情報の保護に関する法律施行令第31条）" in steps
+    assert "円" not in steps
+    assert "公示6" in steps and "公示7" in steps and "公示8" in steps
+
+
+def test_made_at_is_japan_time_whatever_zone_now_is_given_in():
+    from datetime import timezone
+    now = datetime(2026, 2, 9, 15, 30, tzinfo=timezone.utc)
+    assert evaluate(Answers(), CALL, now=now).to_json()["made_at"] == "2026-02-10T00:30:00+09:00"
+
+
+def test_the_same_answers_give_the_same_result():
+    now = datetime(2026, 2, 10, tzinfo=JST)
+    answers = Answers(proposers=(Proposer(type="individual", **CLEAR),), submission=Submission(date=date(2026, 3, 2)))
+    assert evaluate(answers, CALL, now=now).to_json() == evaluate(answers, CALL, now=now).to_json()
