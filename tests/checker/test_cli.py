@@ -1,0 +1,113 @@
+"""The command line, run in-process: exit 0 for any outcome, 2 for unusable input, never a traceback."""
+import io
+import json
+
+import pytest
+
+from proposal_checker import cli
+
+COMPLETE = {
+    "format": "proposal-checker/answers", "version": 1, "call": "r7-isa",
+    "proposal": {"kind": "new", "file_name": "ファイル", "population": 5000, "file_population": 100000,
+                 "processing": {k: "yes" for k in ("identifiers", "individual_codes", "linking_codes", "idiosyncratic", "other")},
+                 "contribution": "yes", "period_of_use": "yes",
+                 "measures": {k: "yes" for k in ("purpose_method", "access_control", "leak_prevention", "staff", "disposal", "incidents")}},
+    "proposers": [{"type": "individual", "name": "山田太郎", "birth_date": "1980-04-01", "capacity": "no",
+                   "bankruptcy": "none", "sentence": {"status": "none"}, "cancellation": {"status": "none"}}],
+    "submission": {"method": "hand", "date": "2026-03-13", "time": "17:00", "agent": "no"},
+}
+
+
+def run(*argv):
+    out, err = io.StringIO(), io.StringIO()
+    code = cli.main(list(argv), stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture
+def write(tmp_path):
+    def write_(content, name="answers.json"):
+        path = tmp_path / name
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content if isinstance(content, str) else json.dumps(content, ensure_ascii=False),
+                            encoding="utf-8")
+        return str(path)
+    return write_
+
+
+def test_a_passing_proposal_prints_the_result_for_a_person(write):
+    code, out, err = run("check", write(COMPLETE), "--now", "2026-02-10T09:00")
+    assert code == 0 and err == ""
+    assert "【結論】○ 問題ありません" in out
+    assert "法第113条第1号" in out
+    assert "【提出する書類】" in out and "誓約書" in out
+    assert "2026年（令和8年）3月13日（金）午後5時まで" in out
+    assert "最終的な判断は出入国在留管理庁が行います。" in out
+    assert "作成日時：2026-02-10 09:00（日本時間）" in out
+
+
+def test_a_failing_proposal_still_exits_0(write):
+    late = {**COMPLETE, "submission": {**COMPLETE["submission"], "time": "17:01"}}
+    code, out, _ = run("check", write(late))
+    assert code == 0 and "【結論】× 満たしていません" in out
+
+
+def test_json_output_is_the_result_format(write):
+    code, out, _ = run("check", write(COMPLETE), "--json", "--now", "2026-02-10T09:00")
+    data = json.loads(out)
+    assert code == 0 and data["format"] == "proposal-checker/result" and data["overall"] == "pass"
+    assert data["made_at"] == "2026-02-10T09:00:00+09:00"
+
+
+def test_the_output_is_reproducible_with_now(write):
+    path = write(COMPLETE)
+    assert run("check", path, "--now", "2026-02-10T09:00") == run("check", path, "--now", "2026-02-10T09:00")
+
+
+@pytest.mark.parametrize("content, field", [
+    ({**COMPLETE, "proposers": [{"type": "individual", "birth_date": "2026-02-30"}]}, "proposers[0].birth_date"),
+    ({**COMPLETE, "version": 2}, "version"),
+    ({**COMPLETE, "call": "r8-isa"}, "call"),
+    ({**COMPLETE, "surprise": True}, "surprise"),
+    ("{not json", "回答全体"),
+    ("[" * 10000, "回答全体"),
+    (b"\xff\xfe\x00garbage", "UTF-8"),
+])
+def test_unusable_input_exits_2_naming_the_field(write, content, field):
+    code, out, err = run("check", write(content))
+    assert code == 2 and out == ""
+    assert field in err and "Traceback" not in err
+
+
+def test_a_missing_file_exits_2(tmp_path):
+    code, _, err = run("check", str(tmp_path / "nowhere.json"))
+    assert code == 2 and "ファイルがありません" in err
+
+
+def test_a_directory_exits_2(tmp_path):
+    code, _, err = run("check", str(tmp_path))
+    assert code == 2 and "ファイルを読めません" in err
+
+
+def test_a_file_over_1_mb_exits_2(write):
+    code, _, err = run("check", write(" " * (1_048_576 + 10)))
+    assert code == 2 and "1MB" in err
+
+
+@pytest.mark.parametrize("argv", [[], ["check"], ["verify", "x.json"], ["check", "a.json", "--bogus"]])
+def test_bad_usage_exits_2(argv):
+    code, _, err = run(*argv)
+    assert code == 2 and "使い方" in err
+
+
+@pytest.mark.parametrize("now", ["2026-02-10", "2026-02-10 09:00", "2026-02-30T09:00", "yesterday"])
+def test_a_bad_now_exits_2(write, now):
+    code, _, err = run("check", write(COMPLETE), "--now", now)
+    assert code == 2 and "--now" in err
+
+
+def test_a_byte_order_mark_is_accepted(write):
+    code, _, _ = run("check", write("\ufeff" + json.dumps(COMPLETE)))
+    assert code == 0
