@@ -305,6 +305,35 @@ CERTIFICATE_DATE = Question(
 )
 
 
+KIND_QUESTIONS = (KIND,)
+PROPOSER_QUESTIONS = (PROPOSER_TYPE, NAME)
+OFFICER_QUESTIONS = (OFFICER_NAME,) + PERSON_QUESTIONS
+FILE_QUESTIONS = (FILE_NAME, POPULATION, FILE_POPULATION)
+PROCESSING_QUESTIONS = (PROCESSING,)
+CONTENT_QUESTIONS = (CONTRIBUTION, PERIOD_OF_USE, MEASURES)
+SUBMISSION_QUESTIONS = (METHOD, SUBMIT_DATE, SUBMIT_TIME, POSTED_ON, AGENT)
+CERTIFICATE_QUESTIONS = (CERTIFICATE_DATE,)
+
+NEW_ONLY = "新たな作成の提案（法第112条）のとき"
+
+# Every question by topic, with when each group is asked: the steps below are built from these
+# tuples, and the static checklist (static.py) lists them, so the two cannot drift apart.
+CATALOGUE: tuple[tuple[str, tuple[tuple[str, tuple[Question, ...]], ...]], ...] = (
+    ("kind", (("", KIND_QUESTIONS),)),
+    ("proposers", (("提案者ごとに", PROPOSER_QUESTIONS),)),
+    ("disqualification", (
+        ("提案者が個人のとき（本人について）", PERSON_QUESTIONS),
+        ("提案者が法人その他の団体のとき（団体自身について）", BODY_QUESTIONS),
+        ("提案者が法人その他の団体のとき（役員一人ひとりについて）", OFFICER_QUESTIONS),
+    )),
+    ("file", ((NEW_ONLY, FILE_QUESTIONS),)),
+    ("processing", ((NEW_ONLY, PROCESSING_QUESTIONS),)),
+    ("content", (("", CONTENT_QUESTIONS),)),
+    ("submission", (("", SUBMISSION_QUESTIONS),
+                    ("提案者が法人その他の団体のとき（団体ごとに）", CERTIFICATE_QUESTIONS))),
+)
+
+
 # ---------------------------------------------------------------------------------------------
 # Steps
 
@@ -464,7 +493,7 @@ def step_number(answers: dict, step: Step) -> tuple[int, int]:
 def _kind_step(answers: dict) -> Step:
     proposal = answers.get("proposal") or {}
     return Step("kind", "kind", "提案の種類", "どの提案をしますか",
-                sections=(Section("s-kind", "", (_bind(KIND, ("proposal",), proposal),)),))
+                sections=(Section("s-kind", "", tuple(_bind(q, ("proposal",), proposal) for q in KIND_QUESTIONS)),))
 
 
 def _proposers_step(answers: dict) -> Step:
@@ -474,8 +503,7 @@ def _proposers_step(answers: dict) -> Step:
         remove = (f"remove-proposer:{i}", f"提案者{i + 1}を削除") if len(people) > 1 else None
         sections.append(Section(
             f"s-p{i}", f"提案者{i + 1}",
-            (_bind(PROPOSER_TYPE, ("proposers", i), p, f"提案者{i + 1}"),
-             _bind(NAME, ("proposers", i), p, f"提案者{i + 1}")), remove))
+            tuple(_bind(q, ("proposers", i), p, f"提案者{i + 1}") for q in PROPOSER_QUESTIONS), remove))
     add = ("add-proposer", "提案者を追加する（共同提案）") if len(people) < MAX_PROPOSERS else None
     return Step("proposers", "proposers", "提案者", "誰が提案しますか",
                 lead="一人（一者）で提案するか、複数で共同して提案するかを問いません。共同提案では、提案者ごとに答えてください。",
@@ -499,8 +527,7 @@ def _proposer_step(answers: dict, i: int, proposer: dict) -> Step:
     for j, officer in enumerate(officers):
         o_base = base + ("officers", j)
         o_label = f"{label}の{officer_label(j, officer)}"
-        fields = (_bind(OFFICER_NAME, o_base, officer, o_label),) + tuple(
-            _bind(q, o_base, officer, o_label) for q in PERSON_QUESTIONS)
+        fields = tuple(_bind(q, o_base, officer, o_label) for q in OFFICER_QUESTIONS)
         sections.append(Section(f"s-p{i}-o{j}", officer_label(j, officer), fields,
                                 (f"remove-officer:{i}:{j}", f"役員{j + 1}を削除")))
     add = (f"add-officer:{i}", "役員を追加する") if len(officers) < MAX_OFFICERS else None
@@ -513,7 +540,7 @@ def _proposer_step(answers: dict, i: int, proposer: dict) -> Step:
 def _file_step(answers: dict) -> Step:
     proposal = answers.get("proposal") or {}
     base: Path = ("proposal",)
-    fields = tuple(_bind(q, base, proposal) for q in (FILE_NAME, POPULATION, FILE_POPULATION))
+    fields = tuple(_bind(q, base, proposal) for q in FILE_QUESTIONS)
     return Step("file", "file", "対象ファイルと本人の数", "対象の個人情報ファイルと本人の数",
                 lead="提案する本人の数は、1,000人以上で、対象の個人情報ファイルの本人の数以下である必要があります（公示6②）。",
                 sections=(Section("s-file", "", fields),))
@@ -523,12 +550,13 @@ def _processing_step(answers: dict) -> Step:
     proposal = answers.get("proposal") or {}
     return Step("processing", "processing", "加工の方法", "加工の方法",
                 lead="特定の個人を識別できないように、また元の個人情報を復元できないようにする加工の方法を、提案書で特定します。",
-                sections=(Section("s-processing", "", (_bind(PROCESSING, ("proposal",), proposal),)),))
+                sections=(Section("s-processing", "", tuple(_bind(q, ("proposal",), proposal)
+                                                          for q in PROCESSING_QUESTIONS)),))
 
 
 def _content_step(answers: dict) -> Step:
     proposal = answers.get("proposal") or {}
-    fields = tuple(_bind(q, ("proposal",), proposal) for q in (CONTRIBUTION, PERIOD_OF_USE, MEASURES))
+    fields = tuple(_bind(q, ("proposal",), proposal) for q in CONTENT_QUESTIONS)
     return Step("content", "content", "提案の内容", "提案の内容",
                 sections=(Section("s-content", "", fields),))
 
@@ -536,14 +564,13 @@ def _content_step(answers: dict) -> Step:
 def _submission_step(answers: dict) -> Step:
     submission = answers.get("submission") or {}
     base: Path = ("submission",)
-    fields = tuple(_bind(q, base, submission)
-                   for q in (METHOD, SUBMIT_DATE, SUBMIT_TIME, POSTED_ON, AGENT))
+    fields = tuple(_bind(q, base, submission) for q in SUBMISSION_QUESTIONS)
     sections = [Section("s-submission", "", fields)]
     for i, proposer in enumerate(proposers_of(answers)):
         if is_body(proposer):
             label = proposer_label(i, proposer)
             sections.append(Section(f"s-cert-p{i}", f"{label}の本人確認書類",
-                                    (_bind(CERTIFICATE_DATE, ("proposers", i), proposer, label),)))
+                                    tuple(_bind(q, ("proposers", i), proposer, label) for q in CERTIFICATE_QUESTIONS)))
     return Step("submission", "submission", "提出", "提出の方法と日時", sections=tuple(sections))
 
 
@@ -930,6 +957,3 @@ def form_values(field: Field, answers: dict) -> Fields:
     return {name: [str(value)]}
 
 
-ALL_QUESTIONS = (KIND, PROPOSER_TYPE, NAME, OFFICER_NAME) + PERSON_QUESTIONS + (SENTENCE_BODY,) + (
-    FILE_NAME, POPULATION, FILE_POPULATION, PROCESSING, CONTRIBUTION, PERIOD_OF_USE, MEASURES,
-    METHOD, SUBMIT_DATE, SUBMIT_TIME, POSTED_ON, AGENT, CERTIFICATE_DATE)

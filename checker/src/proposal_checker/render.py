@@ -375,6 +375,8 @@ def checklist(result: dict, call: Any, href: Any) -> str:
         copies = d.get("copies")
         copies_text = f"（{copies}部）" if copies else ""
         why = f'<p class="checker-doc-why">{esc(d["why"])}</p>' if d.get("why") else ""
+        if d.get("condition"):
+            why = f'<p class="checker-doc-condition">必要なとき：{esc(d["condition"])}</p>' + why
         basis = d.get("basis") or []
         basis_html = f'<p class="checker-doc-basis">根拠：{_basis_links(basis, href)}</p>' if basis else ""
         docs.append(f'<li class="checker-doc"><span class="checker-box" aria-hidden="true"></span>'

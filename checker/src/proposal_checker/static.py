@@ -1,0 +1,123 @@
+"""The static checklist on the checker page, for visitors without JavaScript or WebAssembly.
+
+Rendered at build time from the same definitions the interactive flow uses: the questions
+(flow.CATALOGUE), the documents and their conditions (rules.documents), the submission guide
+and next steps (evaluate), and the call data. Every requirement is listed with when it applies.
+"""
+from __future__ import annotations
+
+from html import escape
+
+from .call import Call
+from .citations import citation_href
+from .dates import format_date, format_time
+from .evaluate import DISCLAIMER, next_steps, submission_guide
+from .flow import CATALOGUE, TOPICS, UNKNOWN_LABEL, Question
+from .rules.documents import CONDITIONS, WHY
+
+
+def _e(value: object) -> str:
+    return escape(str(value), quote=True)
+
+
+def _basis(basis: tuple[str, ...] | list[str]) -> str:
+    """Links relative to the checker page (checker/), as on the result page."""
+    out = []
+    for b in basis:
+        href = citation_href(b)
+        out.append(f'<a href="../{_e(href)}">{_e(b)}</a>' if href else _e(b))
+    return "、".join(out)
+
+
+def _question(q: Question) -> str:
+    parts = [f'<p class="checker-static-question">{_e(q.label)}</p>']
+    if q.when_text:
+        parts.append(f'<p class="checker-static-when">聞くとき：{_e(q.when_text)}</p>')
+    if q.hint:
+        parts.append(f'<p class="checker-hint">{_e(q.hint)}</p>')
+    if q.options:
+        items = "".join(f"<li>{_e(o.label)}</li>" for o in q.options)
+        parts.append(f'<ul class="checker-static-options">{items}</ul>')
+    elif q.unknown:
+        what = {"date": "日付を入力する", "number": "人数を入力する"}.get(q.kind, "入力する")
+        parts.append(f'<ul class="checker-static-options"><li>{what}</li><li>{UNKNOWN_LABEL}</li></ul>')
+    if q.basis:
+        parts.append(f'<p class="checker-finding-basis">根拠：{_basis(q.basis)}</p>')
+    return f'<li class="checker-static-item">{"".join(parts)}</li>'
+
+
+def _questions() -> str:
+    titles = {t.id: t.title for t in TOPICS}
+    out = []
+    for n, (topic, groups) in enumerate(CATALOGUE, 1):
+        out.append(f'<h4 class="checker-static-topic">{n} {_e(titles[topic])}</h4>')
+        for when, questions in groups:
+            if when:
+                out.append(f'<p class="checker-static-when">{_e(when)}</p>')
+            out.append(f'<ul class="checker-static-list">{"".join(_question(q) for q in questions)}</ul>')
+    return "".join(out)
+
+
+def _documents(call: Call) -> str:
+    items = []
+    for doc in call.documents:
+        when = "、".join(CONDITIONS[t] for t in doc.when) or "すべての提案"
+        why = WHY.get(doc.id, "")
+        items.append(
+            '<li class="checker-doc"><span class="checker-box" aria-hidden="true"></span><div>'
+            f'<p class="checker-doc-name">{_e(doc.name)}（{call.copies}部）</p>'
+            f'<p class="checker-static-when">必要なとき：{_e(when)}</p>'
+            + (f'<p class="checker-doc-why">{_e(why)}</p>' if why else "")
+            + f'<p class="checker-doc-basis">根拠：{_basis(doc.basis)}</p></div></li>')
+    return f'<ul class="checker-docs">{"".join(items)}</ul>'
+
+
+def _disqualifications(call: Call) -> str:
+    items = "".join(f"<li>{_e(d.text)}（{_basis((d.basis,))}）</li>" for d in call.disqualifications)
+    return f'<ol class="checker-list">{items}</ol>'
+
+
+def _criteria(call: Call) -> str:
+    items = []
+    for c in call.criteria:
+        scope = "すべての提案で審査されます。" if c.existing else "新たな作成の提案（法第112条）だけで審査されます。"
+        items.append(f"<li>{_e(c.text)}<br><span class=\"checker-static-when\">{scope}</span>"
+                     f"（{_basis((c.basis,))}）</li>")
+    return f'<ol class="checker-list">{"".join(items)}</ol>'
+
+
+def static_checklist_html(call: Call) -> str:
+    guide = submission_guide(call)
+    how = "".join(f"<li>{_e(s)}</li>" for s in guide.how)
+    where = "<br>".join(_e(line) for line in guide.where)
+    steps = "".join(f"<li>{_e(s)}</li>" for s in next_steps(call))
+    period = (f"{format_date(call.opens)}から{format_date(call.closes)}{format_time(call.closes_at)}まで（日本時間）")
+    return (
+        '<section id="checklist" class="checker-static" aria-labelledby="checklist-heading">'
+        '<h2 id="checklist-heading">提案に必要なことの一覧</h2>'
+        '<p>事前チェックで聞く質問と、提案に必要なことを、すべて一覧にしました。'
+        "事前チェックが動かないときや、印刷して使うときにご利用ください。"
+        "項目ごとに、当てはまるときを書いています。</p>"
+        f'<p class="checker-disclaimer">{_e(DISCLAIMER)}</p>'
+        '<h3>募集期間</h3>'
+        f"<p>{_e(period)}</p>"
+        '<h3>提案できない者（欠格事由）</h3>'
+        "<p>次のどれかに当たる者は提案できません（公示3の文言のとおり）。</p>"
+        f"{_disqualifications(call)}"
+        '<h3>事前チェックで確かめること</h3>'
+        f"{_questions()}"
+        '<h3>提出する書類</h3>'
+        f"{_documents(call)}"
+        '<h3>提出の方法と提出先</h3>'
+        f'<ul class="checker-list">{how}</ul>'
+        f'<p class="checker-address">{where}</p>'
+        f"<p>期限：{_e(guide.by)}</p>"
+        '<h3>審査基準</h3>'
+        f"{_criteria(call)}"
+        '<h3>このあとの流れ</h3>'
+        f'<ol class="checker-list">{steps}</ol>'
+        "</section>"
+    )
+
+
+__all__ = ["static_checklist_html"]
