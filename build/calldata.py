@@ -8,7 +8,10 @@ runs with the standard library only.
 """
 from __future__ import annotations
 
+import csv
+import io
 import json
+import re
 import sys
 import tomllib
 from datetime import date
@@ -28,13 +31,27 @@ def japanese_holidays(first_year: int, last_year: int) -> dict[date, str]:
 
 
 def toml_error_field(text: str, error: tomllib.TOMLDecodeError) -> str:
-    """Name the key on the line a TOML syntax error points at (e.g. an impossible date)."""
+    """Name the field on the line a TOML syntax error points at (e.g. an impossible date).
+
+    Python 3.14 gives ``error.lineno``; older versions only put "(at line N, column M)" in the
+    message, so both are read. The key is prefixed with the [table] it sits in: ``period.opens``.
+    """
     lineno = getattr(error, "lineno", None)
-    if lineno:
-        line = text.splitlines()[lineno - 1]
-        key = line.split("=", 1)[0].strip() if "=" in line else line.strip()
-        return f"{lineno}行目の {key}"
-    return "ファイル全体"
+    if not lineno:
+        found = re.search(r"at line (\d+)", str(error))
+        lineno = int(found.group(1)) if found else None
+    lines = text.splitlines()
+    if not lineno or lineno > len(lines):
+        return "ファイル全体"
+    table = ""
+    for line in lines[: lineno - 1]:
+        header = re.match(r"\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(#.*)?$", line)
+        if header:
+            table = header.group(1)
+    line = lines[lineno - 1]
+    key = line.split("=", 1)[0].strip() if "=" in line else line.strip()
+    name = f"{table}.{key}" if table and "=" in line else key
+    return f"{name}（{lineno}行目）"
 
 
 def load(path: Path) -> Call:
@@ -55,6 +72,36 @@ def load(path: Path) -> Call:
     return parse_call(raw, japanese_holidays(first - 1, last + 1))
 
 
+# The columns of the target-file CSV, in order: (field of call.toml / call.json, heading).
+TARGET_FILE_COLUMNS = (
+    ("name", "個人情報ファイルの名称"),
+    ("agency", "行政機関の名称"),
+    ("office", "事務をつかさどる組織"),
+    ("purpose", "利用目的"),
+    ("items", "記録項目"),
+    ("range", "記録範囲"),
+    ("population", "本人の数"),
+    ("source", "出典"),
+)
+
+
+def call_json_text(call: Call) -> str:
+    """The machine-readable copy of the call (the shape ``parse_call`` reads back)."""
+    return json.dumps(call.to_json(), ensure_ascii=False, indent=1) + "\n"
+
+
+def target_files_csv(call: Call) -> bytes:
+    """The target-file list as CSV: UTF-8 with a byte-order mark, so that Excel reads the
+    Japanese text correctly when the file is opened by double-clicking; CRLF line ends (RFC 4180).
+    The first row holds the field names of call.json; an unknown 本人の数 is an empty cell."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([key for key, _ in TARGET_FILE_COLUMNS])
+    for entry in call.target_files:
+        writer.writerow(["" if getattr(entry, key) is None else getattr(entry, key) for key, _ in TARGET_FILE_COLUMNS])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
 def main(argv: list[str]) -> int:
     source, target = Path(argv[1]), Path(argv[2])
     try:
@@ -63,7 +110,7 @@ def main(argv: list[str]) -> int:
         print(f"{source}: {error.field}: {error.problem}", file=sys.stderr)
         return 1
     target.parent.mkdir(parents=True, exist_ok=True)
-    text = json.dumps(call.to_json(), ensure_ascii=False, indent=1) + "\n"
+    text = call_json_text(call)
     if not target.exists() or target.read_text(encoding="utf-8") != text:
         target.write_text(text, encoding="utf-8")
     return 0

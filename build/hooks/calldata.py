@@ -1,15 +1,20 @@
 """MkDocs hook: read docs/call.toml once, stop the build on invalid data, let pages use it.
 
 Markdown pages are rendered as Jinja templates with ``call`` (a proposal_checker Call) and
-the filters ``jdate`` (2026年（令和8年）2月9日（月）) and ``jtime`` (午後5時).
+the filters ``jdate`` (2026年（令和8年）2月9日（月）), ``jtime`` (午後5時), ``fiscal_year``
+(令和7年度) and ``num`` (1,000). The machine-readable copies data/call.json and
+data/target-files.csv are added to the site as generated files.
 """
 from __future__ import annotations
 
+import html
 import sys
+from datetime import date, timedelta
 from pathlib import Path
 
 import jinja2
 from mkdocs.exceptions import Abort
+from mkdocs.structure.files import File
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "build"))
@@ -18,6 +23,19 @@ sys.path.insert(0, str(ROOT / "checker" / "src"))
 import calldata  # noqa: E402
 from proposal_checker.call import CallDataError  # noqa: E402
 from proposal_checker.dates import format_date, format_fiscal_year, format_time  # noqa: E402
+
+# Where the machine-readable copies appear in the built site (documented on data/index.md).
+CALL_JSON = "data/call.json"
+TARGET_FILES_CSV = "data/target-files.csv"
+
+# Who needs a document, in words, for each condition code of documents[].when.
+CONDITION_WORDS = {
+    "new": "新たに作成する行政機関等匿名加工情報の提案（法第112条）",
+    "existing": "作成済みの行政機関等匿名加工情報の利用の提案（法第118条）",
+    "individual": "提案者が個人のとき",
+    "body": "提案者が法人その他の団体のとき",
+    "agent": "代理人が提案するとき",
+}
 
 _state: dict = {}
 
@@ -28,13 +46,42 @@ def on_config(config):
         _state["call"] = calldata.load(source)
     except CallDataError as error:
         raise Abort(f"{source}: {error.field}: {error.problem}") from None
-    env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False)
+    # Jinja's default comment marker "{#" would swallow attr_list ids such as "{#s5-2}",
+    # so comments use "{##" … "##}" instead.
+    env = jinja2.Environment(
+        undefined=jinja2.StrictUndefined, autoescape=False, trim_blocks=True, lstrip_blocks=True,
+        comment_start_string="{##", comment_end_string="##}",
+    )
     env.filters["jdate"] = format_date
     env.filters["jtime"] = format_time
     env.filters["fiscal_year"] = format_fiscal_year
+    env.filters["num"] = lambda n: f"{n:,}"
+    env.filters["conditions"] = conditions
+    env.globals.update(
+        target_files_table=target_files_table,
+        closed_days=closed_days,
+        new_year_in_period=new_year_in_period,
+        period_days=lambda c: (c.closes - c.opens).days + 1,
+        CALL_JSON=CALL_JSON,
+        TARGET_FILES_CSV=TARGET_FILES_CSV,
+        TARGET_FILE_COLUMNS=calldata.TARGET_FILE_COLUMNS,
+    )
     _state["env"] = env
     config.setdefault("extra", {})["call"] = _state["call"]
     return config
+
+
+def on_files(files, config):
+    # Generated here rather than copied after the build, so links to them are checked by --strict.
+    call = _state["call"]
+    for uri, content in (
+        (CALL_JSON, calldata.call_json_text(call)),
+        (TARGET_FILES_CSV, calldata.target_files_csv(call)),
+    ):
+        if files.get_file_from_path(uri) is not None:
+            raise Abort(f"docs/{uri} exists: it is generated from docs/call.toml, remove it")
+        files.append(File.generated(config, uri, content=content))
+    return files
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -49,3 +96,53 @@ def on_page_markdown(markdown, page, config, files):
 def call():
     """The validated call, for other hooks."""
     return _state["call"]
+
+
+def conditions(when) -> str:
+    """「すべての提案」 or the conditions of a document, joined with 「・」."""
+    if not when:
+        return "すべての提案"
+    return "・".join(CONDITION_WORDS[code] for code in when)
+
+
+def closed_days(call) -> list[tuple[date, str]]:
+    """Days inside the call period when the office does not take documents by hand
+    (national holidays on weekdays, and the New Year break), with the reason."""
+    days = []
+    day = call.opens
+    while day <= call.closes:
+        if day.weekday() < 5:
+            if call.is_holiday(day):
+                days.append((day, call.holidays[day]))
+            elif call.is_new_year_break(day):
+                days.append((day, "年末年始"))
+        day += timedelta(days=1)
+    return days
+
+
+def new_year_in_period(call) -> bool:
+    day = call.opens
+    while day <= call.closes:
+        if call.is_new_year_break(day):
+            return True
+        day += timedelta(days=1)
+    return False
+
+
+def target_files_table(call) -> str:
+    """The target files as an HTML table (escaped; staff-entered text never becomes markup)."""
+    heads = ("名称", "行政機関と組織", "利用目的", "記録項目", "記録範囲", "本人の数", "出典")
+    rows = []
+    for entry in call.target_files:
+        population = f"{entry.population:,}人" if entry.population is not None else "公表されていません"
+        cells = (
+            entry.name, f"{entry.agency} {entry.office}", entry.purpose, entry.items, entry.range,
+            population, entry.source,
+        )
+        rows.append("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in cells) + "</tr>")
+    head = "".join(f'<th scope="col">{h}</th>' for h in heads)
+    return (
+        '<table class="target-files">\n<caption>提案の対象となる個人情報ファイル（'
+        f"{len(call.target_files)}件）</caption>\n<thead><tr>{head}</tr></thead>\n<tbody>\n"
+        + "\n".join(rows) + "\n</tbody>\n</table>"
+    )
