@@ -1,0 +1,109 @@
+"""The JSON Schemas in checker/schemas describe what the code reads and writes.
+
+Checked with a small validator for the subset of JSON Schema the two files use (the tests
+use the standard library only). Skipped where the schemas are not on disk (a wheel-only run).
+"""
+import json
+import re
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from proposal_checker.answers import parse_answers
+from proposal_checker.call import packaged_call
+from proposal_checker.dates import JST
+from proposal_checker.evaluate import evaluate
+
+SCHEMAS = Path(__file__).resolve().parents[2] / "checker" / "schemas"
+DATA = json.loads((Path(__file__).parent / "scenarios.json").read_text(encoding="utf-8"))
+
+
+def load(name):
+    path = SCHEMAS / name
+    if not path.exists():
+        pytest.skip("schemas not on disk")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def validate(value, schema, root, path="$"):
+    """Raise AssertionError naming the path where ``value`` breaks ``schema``."""
+    if "$ref" in schema:
+        target = root
+        for part in schema["$ref"].lstrip("#/").split("/"):
+            target = target[part]
+        return validate(value, target, root, path)
+    if "oneOf" in schema:
+        matches = 0
+        for option in schema["oneOf"]:
+            try:
+                validate(value, option, root, path)
+                matches += 1
+            except AssertionError:
+                pass
+        assert matches == 1, f"{path}: matches {matches} of oneOf"
+    if "const" in schema:
+        assert value == schema["const"] and type(value) is type(schema["const"]), f"{path}: not {schema['const']!r}"
+    if "enum" in schema:
+        assert value in schema["enum"], f"{path}: {value!r} not in enum"
+    kind = schema.get("type")
+    if kind == "object":
+        assert isinstance(value, dict), f"{path}: not an object"
+        for key in schema.get("required", []):
+            assert key in value, f"{path}: missing {key}"
+        props = schema.get("properties", {})
+        for key, item in value.items():
+            if key in props:
+                validate(item, props[key], root, f"{path}.{key}")
+            else:
+                assert schema.get("additionalProperties", True) is not False, f"{path}: unexpected {key}"
+    elif kind == "array":
+        assert isinstance(value, list), f"{path}: not an array"
+        assert len(value) >= schema.get("minItems", 0) and len(value) <= schema.get("maxItems", 10**9), path
+        for i, item in enumerate(value):
+            validate(item, schema.get("items", {}), root, f"{path}[{i}]")
+    elif kind == "string":
+        assert isinstance(value, str), f"{path}: not a string"
+        assert len(value) <= schema.get("maxLength", 10**9), path
+        if "pattern" in schema:
+            assert re.search(schema["pattern"], value), f"{path}: {value!r} does not match"
+    elif kind == "integer":
+        assert isinstance(value, int) and not isinstance(value, bool), f"{path}: not an integer"
+        assert schema.get("minimum", -10**18) <= value <= schema.get("maximum", 10**18), path
+
+
+def merge(base, patch):
+    result = dict(base)
+    for key, value in patch.items():
+        if value is None:
+            result.pop(key, None)
+        elif isinstance(value, dict) and isinstance(result.get(key), dict):
+            result[key] = merge(result[key], value)
+        else:
+            result[key] = value
+    return result
+
+
+SCENARIOS = DATA["scenarios"]
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS, ids=[s["name"] for s in SCENARIOS])
+def test_every_scenario_is_valid_answers_and_gives_a_valid_result(scenario):
+    answers_schema, result_schema = load("answers.schema.json"), load("result.schema.json")
+    answers = merge(DATA["bases"][scenario["base"]], scenario["answers"])
+    validate(answers, answers_schema, answers_schema)
+    result = evaluate(parse_answers(answers), packaged_call(), now=datetime(2026, 2, 10, tzinfo=JST))
+    validate(result.to_json(), result_schema, result_schema)
+
+
+@pytest.mark.parametrize("bad", [
+    {"format": "proposal-checker/answers", "version": 2},
+    {"format": "proposal-checker/answers", "version": 1, "extra": 1},
+    {"format": "proposal-checker/answers", "version": 1, "proposers": []},
+    {"format": "proposal-checker/answers", "version": 1, "proposal": {"population": True}},
+    {"format": "proposal-checker/answers", "version": 1, "submission": {"time": "24:00"}},
+])
+def test_the_answers_schema_rejects_what_the_parser_rejects(bad):
+    schema = load("answers.schema.json")
+    with pytest.raises(AssertionError):
+        validate(bad, schema, schema)
