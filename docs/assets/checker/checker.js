@@ -36,6 +36,11 @@ if (typeof WebAssembly !== "object") {
       const live = body.querySelector("[data-result]");
       if (live) live.innerHTML = response.result_html;
     }
+    // Follow-up questions Python says apply (or not) to the answers so far.
+    for (const [id, on] of Object.entries(response.show ?? {})) {
+      const element = document.getElementById(id);
+      if (element) element.hidden = !on;
+    }
     if (response.title) document.title = response.title;
     if (response.announce !== undefined) status.textContent = response.announce;
     if (response.download) {
@@ -83,7 +88,9 @@ if (typeof WebAssembly !== "object") {
   body.addEventListener("submit", (event) => {
     event.preventDefault();
     const form = event.target;
-    send({ action: event.submitter?.value || "next", fields: fields(form) });
+    const action = event.submitter?.value || "next";
+    if (action === "print") { window.print(); return; }
+    send({ action, fields: fields(form) });
   });
   body.addEventListener("change", (event) => {
     const form = event.target.form;
