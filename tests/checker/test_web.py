@@ -246,7 +246,8 @@ def test_the_live_panel_updates_with_the_answers():
 def test_an_update_from_a_form_that_is_no_longer_on_screen_is_ignored():
     complete()
     before = answers()
-    assert ask("update", fields={"_step": ["kind"], "proposal.kind": ["existing-extend"]}) == {}
+    response = ask("update", fields={"_step": ["kind"], "proposal.kind": ["existing-extend"]})
+    assert set(response) == {"result_html"}
     assert answers() == before
 
 
@@ -309,6 +310,16 @@ def test_a_bad_file_gives_a_clear_message_and_leaves_the_answers_alone(text, exp
     assert expected in response["html"]
     assert "今の回答はそのままです" in response["html"]
     assert answers() == before
+
+
+@pytest.mark.parametrize("where", ["start", "kind", "review", "result"])
+def test_a_bad_file_is_reported_on_whatever_page_it_was_loaded_from(where):
+    complete()
+    ask("goto", step=where)
+    response = ask("load", text="{", size=1)
+    assert page() == where
+    assert 'id="error-summary"' in response["html"]
+    assert response["focus"] == "error-summary"
 
 
 def test_a_file_over_one_megabyte_is_refused_before_reading():

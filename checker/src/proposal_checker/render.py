@@ -342,12 +342,12 @@ def made_at_text(result: dict) -> str:
     return f"{format_date(made.date())}{made.hour}時{made.minute:02d}分（日本時間）"
 
 
-def result_page(result: dict, call: Any, href: Any, progress: str = "", message: str = "") -> str:
+def result_page(result: dict, call: Any, href: Any, progress: str = "", message: str = "", summary: str = "") -> str:
     """The outcome, the findings grouped by status, and the printable personal checklist."""
     overall = result.get("overall", "review")
     title, lead = OUTCOMES.get(overall, OUTCOMES["review"])
     findings = result.get("findings", [])
-    out = [progress, notice(message),
+    out = [progress, summary, notice(message),
            '<div class="checker-result">'
            f'<h3 class="checker-heading" id="{HEADING_ID}" tabindex="-1">結果</h3>'
            f'<div class="checker-outcome checker-outcome--{esc(overall)}">'

@@ -116,8 +116,8 @@ def _goto(request: dict, **_: Any) -> dict:
 
 def _update(fields: dict, **_: Any) -> dict:
     step = _current_step(fields)
-    if step is None:
-        return {}
+    if step is None:  # a form no longer on screen: nothing to write
+        return {"result_html": render.result_panel(_evaluate())}
     _apply(step, fields, strict=False)
     response = {"result_html": render.result_panel(_evaluate())}
     current = flow.step_by_id(_answers(), step.id)
@@ -232,7 +232,7 @@ def _remove_officer(fields: dict, arg: str, **_: Any) -> dict:
 
 def _print(**_: Any) -> dict:
     # The page prints itself (checker.js); nothing changes here.
-    return {}
+    return {"announce": ""}
 
 
 _ACTIONS: dict[str, Callable[..., dict]] = {
@@ -380,7 +380,7 @@ def _render(errors: list[tuple[flow.Field, str]] | None = None, focus: str | Non
             html = (_progress(None) + render.notice("判定の準備ができていません。しばらくしてからもう一度お試しください。")
                     + f'<h3 class="checker-heading" id="{render.HEADING_ID}" tabindex="-1">結果</h3>')
         else:
-            html = render.result_page(result, call, _href, _progress(None), message=message)
+            html = render.result_page(result, call, _href, _progress(None), message=message, summary=summary)
         heading = "結果"
     elif page == "clear":
         html = render.clear_page()
