@@ -55,7 +55,7 @@ TEST_WHEELS := build/out/test-wheels/.downloaded
 $(TEST_WHEELS): requirements.txt
 	mkdir -p $(dir $@)
 	$(PY) -m pip download --quiet --disable-pip-version-check --only-binary=:all: --no-deps --python-version 3.14 \
-	  -d $(dir $@) $$(grep -iE '^(pytest|pluggy|iniconfig|packaging|pygments)==' requirements.txt)
+	  -d $(dir $@) $$(grep -iE '^(pytest|pluggy|iniconfig|packaging|pygments|hypothesis|attrs|sortedcontainers)==' requirements.txt)
 	touch $@
 
 test-pyodide: bundle $(TEST_WHEELS)
@@ -66,3 +66,7 @@ test-site: site
 
 clean:
 	rm -rf site build/out $(DATA) checker/build
+
+# Figures, not pass/fail: start, repeat visit, answering, weight, main thread, build time.
+bench: site browser
+	$(PY) tests/bench/run.py

@@ -1,0 +1,219 @@
+"""`make bench`: how fast the checker starts and answers, and how heavy the pages are.
+
+Prints a table and writes the same figures as JSON (build/out/bench.json). Figures only:
+no goal here makes anything fail. Headless Chromium, the built site served on 127.0.0.1.
+"""
+from __future__ import annotations
+
+import functools
+import gzip
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parents[2]
+SITE = ROOT / "site"
+HERE = Path(__file__).resolve().parent
+RUNS = int(os.environ.get("BENCH_RUNS", "7"))
+CHANGES = int(os.environ.get("BENCH_CHANGES", "100"))
+LAUNCH = dict(executable_path=shutil.which("chromium") or "/usr/bin/chromium",
+              args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--no-first-run"])
+
+
+class Handler(SimpleHTTPRequestHandler):
+    """The built site, plus the bare runtime page under /__bench__/ (never part of the site)."""
+
+    def log_message(self, *args):
+        pass
+
+    def translate_path(self, path):
+        if path.startswith("/__bench__/"):
+            return str(HERE / path.split("?")[0][len("/__bench__/"):])
+        return super().translate_path(path)
+
+
+def serve():
+    # /__bench__/ sits beside /pyodide/ so the bare worker's "../pyodide/" resolves to the site's runtime.
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(SITE)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def time_to_ready(browser, url, selector, context=None):
+    own = context is None
+    context = context or browser.new_context()
+    page = context.new_page()
+    start = time.perf_counter()
+    page.goto(url)
+    page.wait_for_selector(selector, timeout=90000)
+    elapsed = time.perf_counter() - start
+    page.close()
+    if own:
+        context.close()
+    return elapsed
+
+
+def start_figures(browser, base):
+    checker, bare = [], []
+    for _ in range(RUNS):  # alternate, so drift affects both alike
+        checker.append(time_to_ready(browser, base + "checker/", "#checker[data-state='ready']"))
+        bare.append(time_to_ready(browser, base + "__bench__/bare.html", "#bare[data-state='ready']"))
+    cold = statistics.median(checker)
+    warm = []
+    context = browser.new_context()
+    time_to_ready(browser, base + "checker/", "#checker[data-state='ready']", context)
+    for _ in range(RUNS):
+        warm.append(time_to_ready(browser, base + "checker/", "#checker[data-state='ready']", context))
+    context.close()
+    return {
+        "checker_ready_median_s": round(cold, 3),
+        "bare_runtime_median_s": round(statistics.median(bare), 3),
+        "start_ratio": round(cold / statistics.median(bare), 3),
+        "repeat_visit_median_s": round(statistics.median(warm), 3),
+        "repeat_speedup": round(cold / statistics.median(warm), 2),
+        "runs": RUNS,
+    }
+
+
+def answering_figures(browser, base):
+    """From an answer change to the updated result panel on screen."""
+    page = browser.new_page()
+    page.goto(base + "checker/")
+    page.wait_for_selector("#checker[data-state='ready']", timeout=90000)
+    page.wait_for_selector("[data-checker-body] form[data-live]")
+    durations = page.evaluate(
+        """async (count) => {
+          const form = document.querySelector("[data-checker-body] form[data-live]");
+          const radios = [...form.querySelectorAll("input[type=radio]")];
+          const out = [];
+          for (let i = 0; i < count; i++) {
+            const panel = document.querySelector("[data-result]");
+            const changed = new Promise((resolve) => {
+              const observer = new MutationObserver(() => { observer.disconnect(); resolve(); });
+              observer.observe(panel, { childList: true, subtree: true, characterData: true });
+            });
+            const radio = radios[i % radios.length];
+            const t0 = performance.now();
+            radio.checked = true;
+            radio.dispatchEvent(new Event("change", { bubbles: true }));
+            await changed;
+            await new Promise(requestAnimationFrame);
+            out.push(performance.now() - t0);
+          }
+          return out;
+        }""",
+        CHANGES,
+    )
+    page.close()
+    durations.sort()
+    return {
+        "answer_median_ms": round(statistics.median(durations), 1),
+        "answer_p95_ms": round(durations[int(len(durations) * 0.95) - 1], 1),
+        "changes": len(durations),
+    }
+
+
+def weight_figures(browser, base):
+    pages = sorted(str(p.relative_to(SITE).parent) for p in SITE.rglob("index.html"))
+    result = {}
+    for path in pages:
+        url = base + ("" if path == "." else path + "/")
+        context = browser.new_context()
+        page = context.new_page()
+        sizes = []
+        page.on("requestfinished", lambda r: sizes.append((r.url, r)))
+        page.goto(url)
+        if path.startswith("checker"):
+            page.wait_for_selector("#checker[data-state='ready']", timeout=90000)
+        page.wait_for_load_state("networkidle")
+        runtime = ours = ours_gzip = runtime_gzip = 0
+        for request_url, request in sizes:
+            body = request.sizes()["responseBodySize"]
+            local = SITE / request_url[len(base):].split("?")[0].split("#")[0]
+            if local.is_dir():
+                local = local / "index.html"
+            gz = len(gzip.compress(local.read_bytes(), 6)) if local.is_file() else body
+            if "/pyodide/" in request_url and not request_url.endswith(".whl"):
+                runtime += body; runtime_gzip += gz
+            else:
+                ours += body; ours_gzip += gz
+        result[path] = {"ours_bytes": ours, "ours_gzip_bytes": ours_gzip,
+                        "runtime_bytes": runtime, "runtime_gzip_bytes": runtime_gzip}
+        context.close()
+    return result
+
+
+def longest_task(browser, base):
+    page = browser.new_page()
+    page.add_init_script("""
+      window.__longest = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
+      }).observe({ type: "longtask", buffered: true });
+    """)
+    page.goto(base + "checker/")
+    page.wait_for_selector("#checker[data-state='ready']", timeout=90000)
+    page.wait_for_timeout(500)
+    value = page.evaluate("window.__longest")
+    page.close()
+    return {"longest_main_thread_task_ms": round(value, 1)}
+
+
+def build_figure():
+    for path in (ROOT / "site", ROOT / "build" / "out" / "pyodide", ROOT / "build" / "out" / "wheels"):
+        shutil.rmtree(path, ignore_errors=True)
+    start = time.perf_counter()
+    subprocess.run(["make", "--no-print-directory", "site"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    return {"make_site_s": round(time.perf_counter() - start, 2)}
+
+
+def main() -> int:
+    figures = {"build": build_figure()}
+    server, base = serve()
+    with sync_playwright() as p:
+        browser = p.chromium.launch(**LAUNCH)
+        figures["start"] = start_figures(browser, base)
+        figures["answering"] = answering_figures(browser, base)
+        figures["weight"] = weight_figures(browser, base)
+        figures["main_thread"] = longest_task(browser, base)
+        browser.close()
+    server.shutdown()
+
+    out = ROOT / "build" / "out" / "bench.json"
+    out.write_text(json.dumps(figures, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    s, a, m = figures["start"], figures["answering"], figures["main_thread"]
+    rows = [
+        ("checker page to ready (cold, median)", f"{s['checker_ready_median_s']:.2f} s"),
+        ("bare Pyodide to 1+1 (cold, median)", f"{s['bare_runtime_median_s']:.2f} s"),
+        ("start ratio (goal <= 1.10)", f"{s['start_ratio']:.2f}"),
+        ("repeat visit (warm cache, median)", f"{s['repeat_visit_median_s']:.2f} s"),
+        ("repeat speed-up (goal >= 2)", f"{s['repeat_speedup']:.2f}x"),
+        ("answer to result, median", f"{a['answer_median_ms']:.1f} ms"),
+        ("answer to result, p95 (goal < 50)", f"{a['answer_p95_ms']:.1f} ms"),
+        ("longest main-thread task (goal < 50)", f"{m['longest_main_thread_task_ms']:.1f} ms"),
+        ("make site from a clean tree", f"{figures['build']['make_site_s']:.1f} s"),
+    ]
+    for path, w in figures["weight"].items():
+        label = "checker page" if path.startswith("checker") else f"page {path}"
+        rows.append((f"{label}: ours (gzip)", f"{w['ours_bytes']/1024:.0f} KB ({w['ours_gzip_bytes']/1024:.0f} KB)"))
+        if w["runtime_bytes"]:
+            rows.append((f"{label}: runtime (gzip)", f"{w['runtime_bytes']/1024:.0f} KB ({w['runtime_gzip_bytes']/1024:.0f} KB)"))
+    width = max(len(r[0]) for r in rows)
+    for name, value in rows:
+        print(f"{name:<{width}}  {value}")
+    print(f"\nwritten to {out.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
