@@ -414,6 +414,16 @@ def test_hand_delivery_asks_for_the_time_and_post_for_the_posting_day():
     assert live["show"] == {"c-f-submission-time": False, "c-f-submission-posted-on": True}
 
 
+def test_the_thirtieth_of_february_2026_does_not_exist():
+    to_submission_step()
+    response = submit("submission", submission__method="hand", submission__date__year="2026",
+                      submission__date__month="2", submission__date__day="30", submission__agent="no",
+                      submission__time__hour="10", submission__time__minute="00")
+    assert error_texts(response) == ["＊存在しない日付です"]
+    assert 'href="#f-submission-date-year"' in response["html"]
+    assert "提案の日：存在しない日付です" in response["html"]
+
+
 def test_hand_delivery_without_a_time_is_rejected():
     to_submission_step()
     response = submit("submission", submission__method="hand", submission__date__year="2026",

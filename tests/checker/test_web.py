@@ -196,6 +196,15 @@ def test_a_change_link_goes_to_the_question_and_next_returns_to_the_review():
     assert answers()["proposers"][0]["capacity"] == "unknown"
 
 
+def test_a_change_link_to_a_checkbox_list_focuses_its_first_box():
+    complete()
+    response = ask("goto", step="content#f-proposal-measures-purpose_method")
+    assert response["focus"] == "f-proposal-measures-purpose_method"
+    assert 'id="f-proposal-measures-purpose_method"' in response["html"]
+    response = ask("goto", step='content#x" onfocus="y')
+    assert response["focus"] == "step-heading"
+
+
 def test_changing_the_kind_from_the_review_asks_the_new_questions_first():
     complete(kind="existing-change")
     ask("goto", step="kind#f-proposal-kind-new")

@@ -109,7 +109,7 @@ def _goto(request: dict, **_: Any) -> dict:
     if step_id not in PAGES and flow.step_by_id(_answers(), step_id) is None:
         return _render()
     _state["from_review"] = _state["page"] == "review" and step_id not in PAGES
-    if not re.fullmatch(r"[A-Za-z0-9-]+", focus or "-"):
+    if not re.fullmatch(r"[A-Za-z0-9_-]+", focus or "-"):
         focus = ""
     return _go(step_id, focus=focus or None)
 

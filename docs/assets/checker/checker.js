@@ -104,5 +104,9 @@ if (typeof WebAssembly !== "object") {
   body.addEventListener("click", (event) => {
     const link = event.target.closest("a[data-goto]");
     if (link) { event.preventDefault(); send({ action: "goto", step: link.dataset.goto }); }
+    // An error summary link moves focus to its field, not only the scroll position.
+    const jump = event.target.closest(".checker-error-summary a[href^='#']");
+    const field = jump && document.getElementById(decodeURIComponent(jump.hash.slice(1)));
+    if (field) { event.preventDefault(); field.focus(); }
   });
 }
