@@ -1,0 +1,23 @@
+"""axe-core (WCAG 2.0/2.1 A and AA rules) reports no violation on any built page."""
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from conftest import SITE
+
+WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+           "resultTypes": ["violations"]}
+PAGES = sorted(str(p.relative_to(SITE).parent).replace("\\", "/") for p in SITE.rglob("index.html"))
+
+
+def violations(page) -> list[str]:
+    results = Axe().run(page, options=WCAG_AA).response
+    return [f"{v['id']} ({v['impact']}): {v['nodes'][0]['target']} {v['help']}" for v in results["violations"]]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_has_no_wcag_aa_violation(page, base_url, path):
+    page.goto(base_url + ("" if path == "." else path + "/"))
+    page.wait_for_load_state("networkidle")
+    assert violations(page) == []
