@@ -591,10 +591,6 @@ def _get(data: Any, path: Path) -> Any:
     return data
 
 
-def get_answer(answers: dict, path: Path) -> Any:
-    return _get(answers, path)
-
-
 def _set(data: dict, path: Path, value: Any) -> None:
     for i, part in enumerate(path[:-1]):
         nxt = path[i + 1]
@@ -826,9 +822,7 @@ def add_officer(answers: dict, index: int) -> int:
         return -1
     officers = people[index].get("officers")
     if not isinstance(officers, list):
-        officers = []
-        _set(answers, ("proposers", index, "officers"), officers)
-        officers = answers["proposers"][index]["officers"]
+        officers = people[index]["officers"] = []
     if len(officers) < MAX_OFFICERS:
         officers.append({})
     return len(officers) - 1
