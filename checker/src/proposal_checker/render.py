@@ -328,7 +328,7 @@ def _finding(f: dict, href: Any) -> str:
     notes = f'<ul class="checker-finding-notes">{notes}</ul>' if notes else ""
     basis = f.get("basis") or []
     basis_html = (f'<p class="checker-finding-basis">根拠：{_basis_links(basis, href)}</p>' if basis else "")
-    return (f'<li class="checker-finding checker-finding--{esc(status)}">'
+    return (f'<li class="checker-finding checker-finding--{esc(status)}" data-finding="{esc(f.get("id", ""))}">'
             f'<p class="checker-finding-title"><span class="checker-badge checker-badge--{esc(status)}">'
             f"{esc(STATUS_LABELS.get(status, status))}</span> {subject}{esc(f.get('title', ''))}</p>"
             f'<p class="checker-finding-message">{esc(f.get("message", ""))}</p>{notes}{basis_html}</li>')
