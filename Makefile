@@ -61,8 +61,10 @@ $(TEST_WHEELS): requirements.txt
 test-pyodide: bundle $(TEST_WHEELS)
 	node tests/pyodide/run.mjs tests/checker
 
+# Two runs: each folder's conftest.py is imported as `conftest`, so they cannot share a process.
 test-site: site
-	$(VENV)/bin/pytest tests/content tests/browser
+	$(VENV)/bin/pytest tests/content
+	$(VENV)/bin/pytest tests/browser
 
 clean:
 	rm -rf site build/out $(DATA) checker/build
