@@ -339,6 +339,29 @@ def test_a_file_over_one_megabyte_is_refused_before_reading():
     assert answers() == before
 
 
+def test_the_start_response_gives_the_page_the_file_size_limit():
+    from proposal_checker.answers import MAX_BYTES
+
+    assert ask("start")["load_limit"] == MAX_BYTES
+
+
+def test_a_file_sent_as_its_size_alone_is_refused_with_its_size():
+    # What the page sends for a file over the limit: the size, never the text.
+    complete()
+    before = answers()
+    response = ask("load", size=52_428_800)
+    assert "ファイルが大きすぎます（52,428,800バイト）" in response["html"] and "1MB" in response["html"]
+    assert page() == "review" and answers() == before
+
+
+def test_a_file_the_page_could_not_read_is_reported():
+    complete()
+    before = answers()
+    response = ask("load", size=10)
+    assert "ファイルを読めませんでした" in response["html"]
+    assert answers() == before
+
+
 def test_clear_asks_first_and_cancel_keeps_everything():
     complete()
     before = answers()

@@ -191,7 +191,7 @@ def parse_answers_text(text: str, call_id: str | None = None) -> Answers:
     except UnicodeEncodeError:
         raise AnswersError([("", "文字として読めない部分があります（UTF-8 で保存してください）")]) from None
     if size > MAX_BYTES:
-        raise AnswersError([("", f"ファイルが大きすぎます（{size:,}バイト）。回答ファイルは1MB以内です")])
+        raise AnswersError([("", too_large(size))])
     depth = json_depth(text)
     if depth > MAX_DEPTH:
         raise AnswersError([("", f"入れ子が深すぎます（{depth}段）。回答ファイルの入れ子は{MAX_DEPTH}段までです")])
@@ -220,6 +220,11 @@ def parse_answers_text(text: str, call_id: str | None = None) -> Answers:
         names = "、".join(sorted(set(duplicates)))
         raise AnswersError([("", f"同じ項目名が二度書かれています（{names}）。一つにしてください")])
     return parse_answers(data, call_id=call_id)
+
+
+def too_large(size: int) -> str:
+    """The message for an answers file of ``size`` bytes, over ``MAX_BYTES``."""
+    return f"ファイルが大きすぎます（{size:,}バイト）。回答ファイルは{MAX_BYTES / 1_048_576:g}MB（{MAX_BYTES:,}バイト）以内です"
 
 
 def _json_problem(msg: str) -> str:

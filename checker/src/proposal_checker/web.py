@@ -1,7 +1,9 @@
 """The entry the browser worker calls: one JSON request in, one JSON response out.
 
 Request:  {"action": ..., "fields": {name: [values]}, "step": "...", "text": "...", "size": n}
-Response: {"html", "result_html", "show", "focus", "title", "announce", "download"} (each optional)
+Response: {"html", "result_html", "show", "focus", "title", "announce", "download"} (each optional);
+          the start response also carries "load_limit": the largest answers file, in bytes, the page
+          reads (a larger one is sent as {"action": "load", "size": n}, unread).
 
 Actions: start, next, back, goto, update, review, result, save, load, clear, clear-confirm,
 clear-cancel, add-proposer, remove-proposer:I, add-officer:I, remove-officer:I:J, print.
@@ -64,7 +66,10 @@ def dispatch(request: dict) -> dict:
 
 
 def _start(**_: Any) -> dict:
-    return _render()
+    from .answers import MAX_BYTES
+
+    # The page reads no answers file larger than this: it sends only the size, and _load says why.
+    return {**_render(), "load_limit": MAX_BYTES}
 
 
 def _next(fields: dict, **_: Any) -> dict:
@@ -148,12 +153,13 @@ def _save(**_: Any) -> dict:
 
 
 def _load(request: dict, **_: Any) -> dict:
-    from .answers import MAX_BYTES, AnswersError, parse_answers_text
+    from .answers import MAX_BYTES, AnswersError, parse_answers_text, too_large
 
+    # A file over MAX_BYTES comes as its size alone (checker.js does not read it).
     text, size = request.get("text"), request.get("size")
     problems: list[str] = []
-    if isinstance(size, (int, float)) and size > MAX_BYTES:
-        problems.append(f"ファイルが大きすぎます（{int(size):,}バイト）。回答ファイルは1MB以内です。")
+    if isinstance(size, (int, float)) and not isinstance(size, bool) and size > MAX_BYTES:
+        problems.append(too_large(int(size)) + "。")
     elif not isinstance(text, str):
         problems.append("ファイルを読めませんでした。")
     else:

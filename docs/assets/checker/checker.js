@@ -22,6 +22,7 @@ if (typeof WebAssembly !== "object") {
   const worker = new Worker(new URL("./worker.mjs", import.meta.url), { type: "module" });
   const pending = new Map();
   let next = 0;
+  let loadLimit = Infinity; // bytes; Python sets it in its first response
   const timer = setTimeout(() => fail("事前チェックの準備が60秒以内に終わりませんでした。ページを再読み込みするか、下の一覧を使ってください。"), LOAD_LIMIT_MS);
 
   const ask = (request) => new Promise((resolve, reject) => {
@@ -31,6 +32,7 @@ if (typeof WebAssembly !== "object") {
   });
 
   const show = (response) => {
+    if (response.load_limit !== undefined) loadLimit = response.load_limit;
     if (response.html !== undefined) body.innerHTML = response.html;
     if (response.result_html !== undefined) {
       const live = body.querySelector("[data-result]");
@@ -54,8 +56,10 @@ if (typeof WebAssembly !== "object") {
   };
 
   const send = (request) => ask(request).then(show, (error) => {
-    // Keep the answers on screen; only say what went wrong.
-    status.textContent = "処理中に問題が起きました。入力した内容はそのままです。もう一度お試しください。（" + error + "）";
+    // Keep the answers on screen and say so plainly; the details (a Python traceback,
+    // perhaps) go to the console, not to the status region a screen reader reads out.
+    console.error(error);
+    status.textContent = "処理中に問題が起きました。入力した内容はそのままです。もう一度お試しください。";
   });
 
   const fields = (form) => {
@@ -96,7 +100,11 @@ if (typeof WebAssembly !== "object") {
     const form = event.target.form;
     if (event.target.type === "file") {
       const file = event.target.files[0];
-      if (file) file.text().then((text) => send({ action: "load", text, size: file.size }));
+      // A file over Python's limit is not read at all (it could be huge): its size alone goes
+      // to Python, which says what is wrong. An unreadable file goes without text, likewise.
+      if (file && file.size > loadLimit) send({ action: "load", size: file.size });
+      else if (file) file.text().then((text) => send({ action: "load", text, size: file.size }),
+                                      () => send({ action: "load", size: file.size }));
     } else if (form?.dataset.live !== undefined) {
       send({ action: "update", fields: fields(form) });
     }
