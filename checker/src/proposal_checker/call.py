@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from importlib import resources
+import os
 from typing import Any
 
 from .dates import JST, format_date, parse_hhmm, parse_iso_date
@@ -362,8 +362,11 @@ def packaged_call() -> Call:
     """The call packed into this package by the build (``data/call.json``), read once."""
     global _PACKAGED
     if _PACKAGED is None:
-        source = resources.files(__package__).joinpath("data/call.json")
-        _PACKAGED = parse_call(json.loads(source.read_text(encoding="utf-8")))
+        # A plain file read: importlib.resources would import pathlib, zipfile and tempfile at
+        # start-up in the browser, and the wheel is always unpacked to a real folder.
+        path = os.path.join(os.path.dirname(__file__), "data", "call.json")
+        with open(path, encoding="utf-8") as source:
+            _PACKAGED = parse_call(json.loads(source.read()))
     return _PACKAGED
 
 
