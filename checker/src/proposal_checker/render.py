@@ -80,7 +80,9 @@ def error_summary(items: list[tuple[str, str]], title: str = "入力内容に問
     links = "".join(
         f'<li><a href="#{esc(target)}">{esc(text)}</a></li>' if target else f"<li>{esc(text)}</li>"
         for target, text in items)
-    return (f'<div class="checker-error-summary" id="{ERROR_SUMMARY_ID}" tabindex="-1" '
+    # role="group": a plain div may not carry a name (aria-labelledby); the group takes focus and
+    # is read with its title. Not role="alert": the status region already says that input failed.
+    return (f'<div class="checker-error-summary" id="{ERROR_SUMMARY_ID}" tabindex="-1" role="group" '
             f'aria-labelledby="{ERROR_SUMMARY_ID}-title">'
             f'<h3 class="checker-error-summary-title" id="{ERROR_SUMMARY_ID}-title">{esc(title)}</h3>'
             f'<ul class="checker-error-summary-list">{links}</ul></div>')
