@@ -6,6 +6,7 @@ Playwright's own browser download is not reachable, so the tests drive the syste
 from __future__ import annotations
 
 import functools
+import json
 import os
 import shutil
 import threading
@@ -85,3 +86,73 @@ def wait_ready(page, timeout_ms: int = 60000) -> None:
     page.wait_for_selector("#checker[data-state='ready'], #checker[data-state='error']", timeout=timeout_ms)
     state = page.get_attribute("#checker", "data-state")
     assert state == "ready", page.inner_text("[data-checker-status]")
+
+
+# ---------------------------------------------------------------------------------------------
+# Accessibility results: what the axe checks found, and how the other accessibility tests
+# ended, written to build/out/accessibility.json at the end of the run. The MkDocs hook
+# build/hooks/accessibility.py turns that file into the 試験結果 section of about/accessibility.md.
+
+A11Y_RESULTS = ROOT / "build" / "out" / "accessibility.json"
+# Tests whose outcome the statement reports besides axe (keyboard, 320 px and zoom, HTML validation).
+A11Y_TEST_FILES = ("test_accessibility.py", "test_a11y_checker.py", "test_html_valid.py", "test_checker_flow.py")
+
+
+class AxeRecord:
+    """Every axe run of the session: which page or checker state, which rules ran, what failed."""
+
+    def __init__(self) -> None:
+        self.version = ""
+        self.rules: set[str] = set()
+        self.tags: list[str] = []
+        self.runs: list[dict] = []
+        self.tests: dict[str, str] = {}
+
+    def add(self, kind: str, name: str, results: dict, tags: list[str]) -> None:
+        self.version = results.get("testEngine", {}).get("version", self.version)
+        self.tags = tags
+        for group in ("passes", "violations", "incomplete", "inapplicable"):
+            self.rules.update(rule["id"] for rule in results.get(group, []))
+        self.runs.append({"kind": kind, "name": name,
+                          "violations": sum(len(v["nodes"]) for v in results.get("violations", [])),
+                          "rules_violated": sorted(v["id"] for v in results.get("violations", []))})
+
+    def write(self, path: Path) -> None:
+        from datetime import datetime, timedelta, timezone
+
+        jst = timezone(timedelta(hours=9))
+        data = {
+            "format": "accessibility-results", "version": 1,
+            "date": datetime.now(jst).isoformat(timespec="seconds"),
+            "axe_core": self.version, "tags": self.tags,
+            "rules": len(self.rules), "rule_ids": sorted(self.rules),
+            "pages": [r for r in self.runs if r["kind"] == "page"],
+            "states": [r for r in self.runs if r["kind"] == "state"],
+            "tests": [{"id": k, "outcome": v} for k, v in sorted(self.tests.items())],
+        }
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+AXE_RECORD = AxeRecord()
+
+
+@pytest.fixture(scope="session")
+def axe_record() -> AxeRecord:
+    return AXE_RECORD
+
+
+def pytest_runtest_logreport(report):
+    if Path(report.fspath).name not in A11Y_TEST_FILES:
+        return
+    # A test passes only if its setup, call and teardown all passed; a skip is reported as such.
+    if report.when == "call" or report.outcome != "passed":
+        previous = AXE_RECORD.tests.get(report.nodeid)
+        if previous in (None, "passed"):
+            AXE_RECORD.tests[report.nodeid] = report.outcome
+
+
+def pytest_sessionfinish(session, exitstatus):
+    # Only a run that checked something with axe writes results (a run of one unrelated file does not).
+    if AXE_RECORD.runs:
+        AXE_RECORD.write(A11Y_RESULTS)

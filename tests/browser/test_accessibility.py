@@ -11,13 +11,16 @@ WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a",
 PAGES = sorted(str(p.relative_to(SITE).parent).replace("\\", "/") for p in SITE.rglob("index.html"))
 
 
-def violations(page) -> list[str]:
+def violations(page, record=None, name: str = "", kind: str = "page") -> list[str]:
+    """axe's WCAG A/AA violations on the page as it is now; `record` (the axe_record fixture) keeps the run."""
     results = Axe().run(page, options=WCAG_AA).response
+    if record is not None:
+        record.add(kind, name, results, WCAG_AA["runOnly"]["values"])
     return [f"{v['id']} ({v['impact']}): {v['nodes'][0]['target']} {v['help']}" for v in results["violations"]]
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_page_has_no_wcag_aa_violation(page, base_url, path):
+def test_page_has_no_wcag_aa_violation(page, base_url, path, axe_record):
     page.goto(base_url + ("" if path == "." else path + "/"))
     page.wait_for_load_state("networkidle")
-    assert violations(page) == []
+    assert violations(page, axe_record, "/" if path == "." else path + "/") == []
