@@ -107,13 +107,15 @@ class AxeRecord:
         self.tags: list[str] = []
         self.runs: list[dict] = []
         self.tests: dict[str, str] = {}
+        self.validator: dict = {}   # the HTML validator's name, version and what it ignored
 
-    def add(self, kind: str, name: str, results: dict, tags: list[str]) -> None:
+    def add(self, kind: str, name: str, results: dict, tags: list[str], scope: str = "page") -> None:
+        """`scope`: "page" when axe checked the whole page, else the CSS selector it was limited to."""
         self.version = results.get("testEngine", {}).get("version", self.version)
         self.tags = tags
         for group in ("passes", "violations", "incomplete", "inapplicable"):
             self.rules.update(rule["id"] for rule in results.get(group, []))
-        self.runs.append({"kind": kind, "name": name,
+        self.runs.append({"kind": kind, "name": name, "scope": scope,
                           "violations": sum(len(v["nodes"]) for v in results.get("violations", [])),
                           "rules_violated": sorted(v["id"] for v in results.get("violations", []))})
 
@@ -129,6 +131,7 @@ class AxeRecord:
             "pages": [r for r in self.runs if r["kind"] == "page"],
             "states": [r for r in self.runs if r["kind"] == "state"],
             "tests": [{"id": k, "outcome": v} for k, v in sorted(self.tests.items())],
+            "validator": self.validator,
         }
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
@@ -153,6 +156,8 @@ def pytest_runtest_logreport(report):
 
 
 def pytest_sessionfinish(session, exitstatus):
-    # Only a run that checked something with axe writes results (a run of one unrelated file does not).
-    if AXE_RECORD.runs:
+    # Only a run that checked both the pages and the checker's states writes results: a run of
+    # one file or a few tests leaves the last full results in place.
+    kinds = {run["kind"] for run in AXE_RECORD.runs}
+    if {"page", "state"} <= kinds:
         AXE_RECORD.write(A11Y_RESULTS)

@@ -116,7 +116,7 @@ class States:
         name = f"{self.scenario}：{state or title(self.page)}"
         context = None if whole_page else {"include": [["#checker"]]}
         results = Axe().run(self.page, context=context, options=WCAG_AA).response
-        self.record.add("state", name, results, WCAG_AA["runOnly"]["values"])
+        self.record.add("state", name, results, WCAG_AA["runOnly"]["values"], "page" if whole_page else "#checker")
         self.found[name] = [f"{v['id']} ({v['impact']}) {v['help']}: {n['target']} {n.get('failureSummary', '')}"
                             for v in results["violations"] for n in v["nodes"][:3]]
 
@@ -137,7 +137,7 @@ class States:
 def test_every_state_of_an_individual_handing_in_has_no_violation(page, base_url, axe_record, tmp_path):
     states = States(page, axe_record, "個人・持参")
     open_checker(page, base_url)
-    states.check("はじめに")
+    states.check("はじめに（ページを開いたとき）")
     press(page, "next")
     press(page, "next")  # nothing chosen: the error summary
     assert page.locator("#error-summary").count()
