@@ -2,6 +2,8 @@
 when one step fails inside the checker, the answers stay on screen and the next step works."""
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 
 from driver import BODY, fill_step, open_checker, press, start
@@ -47,7 +49,9 @@ def test_a_runtime_that_never_answers_is_reported_after_60_seconds(page, base_ur
     # The runtime's request hangs for good; the page's clock is moved on instead of waited for.
     hanging = []
     page.route("**/pyodide/pyodide.asm.wasm", lambda route: hanging.append(route))  # never answered
-    page.clock.install()
+    # The page's clock stands still (it would run on by itself) until the test moves it.
+    page.clock.install(time=datetime(2026, 3, 2, 10, 0))
+    page.clock.pause_at(datetime(2026, 3, 2, 10, 0, 1))
     page.goto(base_url + "checker/")
     page.wait_for_function("() => document.querySelector('#checker').dataset.state === 'loading'")
     while not hanging:
