@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from datetime import datetime
 from typing import TextIO
 
-from .answers import MAX_BYTES, AnswersError, parse_answers_text
+from .answers import MAX_BYTES, AnswersError, parse_answers_text, too_large
 from .call import packaged_call
 from .citations import citation_href
 from .dates import JST
@@ -123,14 +124,15 @@ def _read(path: str) -> str:
         with open(path, "rb") as handle:
             data = handle.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
-        raise _TooLarge()
+        raise _TooLarge(len(data) if path == "-" else os.path.getsize(path))
     return data.decode("utf-8-sig")
 
 
 class _TooLarge(OSError):
-    def __init__(self) -> None:
-        super().__init__("ファイルが大きすぎます（回答ファイルは1MB以内です）")
-        self.strerror = "ファイルが大きすぎます。回答ファイルは1MB以内です"
+    def __init__(self, size: int) -> None:
+        # The same message as the page's (answers.too_large), so the limit is written once.
+        super().__init__(too_large(size))
+        self.strerror = too_large(size)
 
 
 def format_text(result: Result) -> str:
