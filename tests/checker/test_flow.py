@@ -5,42 +5,12 @@ tests also run inside Pyodide. Each test name says what a person sees.
 """
 from __future__ import annotations
 
-import json
 import re
-from datetime import datetime
 
 import pytest
 
 from proposal_checker import flow, web
-from proposal_checker.dates import JST
-
-
-@pytest.fixture(autouse=True)
-def fresh(monkeypatch):
-    monkeypatch.setattr(web, "clock", lambda: datetime(2026, 2, 20, 10, 0, tzinfo=JST))
-    web.reset()
-    yield
-    web.reset()
-
-
-def ask(action: str, **extra) -> dict:
-    return json.loads(web.handle(json.dumps({"action": action, **extra})))
-
-
-def submit(step: str, action: str = "next", **values) -> dict:
-    """Send the form of ``step``; keyword names use __ for dots (p0__birth_date__year)."""
-    fields = {"_step": [step]}
-    for key, value in values.items():
-        fields[key.replace("__", ".")] = value if isinstance(value, list) else [value]
-    return ask(action, fields=fields)
-
-
-def page() -> str:
-    return web._state["page"]
-
-
-def answers() -> dict:
-    return flow.effective(web._state["answers"])
+from webpage import answers, ask, fresh, page, submit  # noqa: F401  (fresh: autouse fixture)
 
 
 def birth(year: str, month: str, day: str) -> dict:
