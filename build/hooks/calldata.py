@@ -35,6 +35,7 @@ CONDITION_WORDS = {
     "individual": "提案者が個人のとき",
     "body": "提案者が法人その他の団体のとき",
     "agent": "代理人が提案するとき",
+    "requested": "求められた場合",
 }
 
 _state: dict = {}

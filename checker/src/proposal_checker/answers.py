@@ -32,6 +32,8 @@ PROPOSER_TYPES = ("individual", "corporation", "organisation")
 BODY_TYPES = ("corporation", "organisation")
 YES_NO_UNKNOWN = ("no", "yes", "unknown")
 BANKRUPTCY = ("none", "restored", "not-restored", "unknown")
+# A body has no 復権 (破産法第255条・第256条): for it "not-restored" means a 破産手続開始の決定 in effect.
+BODY_BANKRUPTCY = ("none", "not-restored", "unknown")
 SENTENCE_STATUS = ("none", "yes", "unknown")
 SENTENCE_STATE = ("serving", "ended", "suspended", "suspension-completed", "unknown")
 CANCELLATION_STATUS = ("none", "yes", "unknown")
@@ -482,6 +484,10 @@ class _Parser:
             for key in ("birth_date", "capacity"):
                 if data.get(key) is not None:
                     self.error(_path(path, key), "法人その他の団体には、この項目はありません（役員ごとに officers に書きます）")
+            if data.get("bankruptcy") == "restored":
+                self.error(_path(path, "bankruptcy"),
+                           "法人その他の団体には「復権」（\"restored\"）はありません。破産手続開始の決定の効力が続いているなら"
+                           f" \"not-restored\"、続いていないなら \"none\" にしてください（使えるのは {' / '.join(BODY_BANKRUPTCY)}）")
         elif kind == "individual":
             for key in ("certificate_date", "officers"):
                 if data.get(key) is not None:

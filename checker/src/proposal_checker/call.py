@@ -17,7 +17,7 @@ from .dates import JST, format_date, parse_hhmm, parse_iso_date
 # 規則第53条: a call stays open for at least 30 days.
 MINIMUM_CALL_DAYS = 30
 
-DOCUMENT_CONDITIONS = ("new", "existing", "individual", "body", "agent")
+DOCUMENT_CONDITIONS = ("new", "existing", "individual", "body", "agent", "requested")
 
 
 class CallDataError(ValueError):

@@ -45,9 +45,11 @@ def submission_guide(call: Call) -> SubmissionGuide:
         hand += f"募集期間中の祝日は{holidays}です。"
     return SubmissionGuide(
         how=(
-            f"提案書類を{call.copies}部、持参又は郵送・信書便で提出します。",
+            f"提案書類を{call.copies}部、持参または郵送・信書便で提出します。",
             hand,
-            f"郵送・信書便：封筒の表面に「{call.envelope_marking}」と朱書きしてください。締切日当日必着です。",
+            f"郵送・信書便：封筒の表面に「{call.envelope_marking}」と朱書きしてください。締切日当日必着です"
+            f"（締切日の{format_time(call.closes_at)}までに届くこと）。"
+            f"提案書類は信書に当たるため、郵便か信書便で送ります（郵便法第4条）。宅配便やメール便では送れません。",
         ),
         where=(f"〒{call.postal_code}", call.address, f"{call.agency_name} {call.office}", f"電話：{call.telephone}"),
         by=f"{format_date(call.closes)}{format_time(call.closes_at)}まで（日本時間）",

@@ -127,6 +127,20 @@ BANKRUPTCY = Question(
     missing="破産手続開始の決定について、どれかを選んでください", basis=("法第113条第3号",),
 )
 
+# A body has no 復権 (破産法第255条・第256条 are for natural persons; a company is dissolved by the
+# decision, 会社法第471条第5号), so a body is asked whether a decision is in effect. Same field and
+# values as for persons (answers format 1), without "restored".
+BODY_BANKRUPTCY = Question(
+    ("bankruptcy",), "radio", "この団体について、破産手続開始の決定を受けて、その効力が続いていますか。",
+    summary="破産手続開始の決定", unknown=True,
+    hint="会社などの団体は、破産手続開始の決定によって解散します（会社法第471条第5号）。"
+         "個人と違い、団体には「復権」の制度（破産法第255条・第256条）はありません。"
+         "決定を受けて、その効力が続いている団体は提案できません。",
+    options=_opt(("none", "続いていない（決定を受けていない）"), ("not-restored", "続いている"),
+                 (UNKNOWN, UNKNOWN_LABEL)),
+    missing="破産手続開始の決定について、どれかを選んでください", basis=("法第113条第3号",),
+)
+
 SENTENCE_PERSON = Question(
     ("sentence", "status"), "radio",
     "拘禁刑以上の刑に処せられたこと、又はこの法律の規定により刑に処せられたことがありますか。",
@@ -186,7 +200,7 @@ CANCELLATION_DATE = Question(
 
 PERSON_QUESTIONS = (BIRTH_DATE, CAPACITY, BANKRUPTCY, SENTENCE_PERSON, SENTENCE_STATE, SENTENCE_ENDED_ON,
                     CANCELLATION, CANCELLATION_DATE)
-BODY_QUESTIONS = (BANKRUPTCY, SENTENCE_BODY, SENTENCE_STATE, SENTENCE_ENDED_ON, CANCELLATION, CANCELLATION_DATE)
+BODY_QUESTIONS = (BODY_BANKRUPTCY, SENTENCE_BODY, SENTENCE_STATE, SENTENCE_ENDED_ON, CANCELLATION, CANCELLATION_DATE)
 
 FILE_NAME = Question(
     ("file_name",), "text", "対象の個人情報ファイルの名称", summary="対象の個人情報ファイル",
@@ -210,12 +224,15 @@ FILE_POPULATION = Question(
 PROCESSING = Question(
     ("processing",), "checks", "提案書の「加工の方法」で、次のことを定めましたか。定めたものをすべて選んでください。",
     summary="加工の方法（規則第62条）",
-    hint="個人情報の保護に関する法律施行規則第62条の基準です。選ばなかったものは「まだ」として扱います。",
+    hint="個人情報の保護に関する法律施行規則第62条の基準です。置き換えは、もとの記述等を復元できる規則性のない方法で行います。"
+         "選ばなかったものは「まだ」として扱います。",
     options=(
-        Option("identifiers", "特定の個人を識別できる記述等の全部又は一部を削除する（例：氏名を削る、住所を都道府県までにする）"),
-        Option("individual_codes", "個人識別符号（旅券番号など）をすべて削除する"),
-        Option("linking_codes", "ほかの情報と結び付けるための符号（管理用の番号など）を削除する"),
-        Option("idiosyncratic", "特異な記述等（極めてまれな経歴や数値など）を削除する"),
+        Option("identifiers", "特定の個人を識別できる記述等の全部または一部を、削除するか、ほかの記述等に置き換える"
+                              "（例：氏名を削る、住所を都道府県までにする）"),
+        Option("individual_codes", "個人識別符号（旅券番号など）をすべて、削除するか、ほかの記述等に置き換える"),
+        Option("linking_codes", "もとの保有個人情報と加工した情報とを結び付ける符号（行政機関が実際に使う管理用の番号など）を、"
+                                "削除するか、結び付けられない符号に置き換える"),
+        Option("idiosyncratic", "特異な記述等（極めてまれな経歴や数値など）を、削除するか、ほかの記述等に置き換える"),
         Option("other", "そのほか、個人情報ファイルの性質を踏まえた適切な措置をとる"),
     ),
     basis=("規則第62条", "法第114条第1項第3号"),
@@ -223,9 +240,10 @@ PROCESSING = Question(
 
 CONTRIBUTION = Question(
     ("contribution",), "radio",
-    "事業が新たな産業の創出又は活力ある経済社会若しくは豊かな国民生活の実現に資することを明らかにする書面を書きましたか。",
+    "事業が、新しい産業を生み出すことや、経済や暮らしを豊かにすることに役立つと説明する書面を書きましたか。",
     summary="事業の効果を示す書面",
-    hint="提案書に添付する書面です（法第112条第3項第2号）。",
+    hint="提案書に添付する書面です。法律の言い方では「新たな産業の創出又は活力ある経済社会若しくは豊かな国民生活の実現に資することを"
+         "明らかにする書面」です（法第112条第3項第2号）。",
     options=_opt(("yes", "書いた"), ("not-yet", "まだ")),
     missing="「書いた」か「まだ」を選んでください", basis=("法第112条第3項第2号", "法第114条第1項第4号"),
 )
@@ -241,7 +259,8 @@ PERIOD_OF_USE = Question(
 MEASURES = Question(
     ("measures",), "checks", "提案書に、次のことを書きましたか。書いたものをすべて選んでください。",
     summary="利用目的・方法と管理の措置",
-    hint="本人の権利利益を守るために適切かどうかが審査されます（法第114条第1項第6号）。選ばなかったものは「まだ」として扱います。",
+    hint="本人の権利利益を守るために適切かどうかが審査されます（法第114条第1項第6号）。"
+         "次の項目は、このサイトの編集者がまとめた例です。法律と公示は、項目を定めていません。選ばなかったものは「まだ」として扱います。",
     options=(
         Option("purpose_method", "匿名加工情報の利用目的と利用の方法"),
         Option("access_control", "取り扱う人と場所を限る措置（アクセスの制限）"),
@@ -873,6 +892,9 @@ def effective(answers: dict) -> dict:
             if not f.applies:
                 continue
             value = _get(answers, f.path)
+            if f.question.kind == "radio" and value not in {o.value for o in f.question.options}:
+                # e.g. a person's 「復権を得た」 kept after the proposer became a body: ask again.
+                continue
             if value is not None:
                 _set(out, f.path, copy.deepcopy(value))
     # The number of proposers and officers is itself an answer, even before anything is said about them.

@@ -12,6 +12,7 @@ from html import escape
 from typing import Any, Iterable
 
 from .dates import format_date, format_time, jst
+from .rules.documents import CONDITIONS
 from .flow import UNKNOWN, UNKNOWN_LABEL, Field, Fields, Section, Step, Topic
 
 STATUS_LABELS = {"pass": "問題ありません", "fail": "満たしていません", "review": "確認が必要です"}
@@ -372,17 +373,20 @@ def result_page(result: dict, call: Any, href: Any, progress: str = "", message:
 
 def checklist(result: dict, call: Any, href: Any) -> str:
     """The person's own list: documents and why, how/where/by when, what happens next."""
-    docs = []
+    docs, on_request = [], []
     for d in result.get("documents", []):
         copies = d.get("copies")
         copies_text = f"（{copies}部）" if copies else ""
         why = f'<p class="checker-doc-why">{esc(d["why"])}</p>' if d.get("why") else ""
         if d.get("condition"):
             why = f'<p class="checker-doc-condition">必要なとき：{esc(d["condition"])}</p>' + why
+        elif d.get("on_request"):
+            why = f'<p class="checker-doc-condition">必要なとき：{esc(CONDITIONS["requested"])}</p>' + why
         basis = d.get("basis") or []
         basis_html = f'<p class="checker-doc-basis">根拠：{_basis_links(basis, href)}</p>' if basis else ""
-        docs.append(f'<li class="checker-doc"><span class="checker-box" aria-hidden="true"></span>'
-                    f'<div><p class="checker-doc-name">{esc(d.get("name", ""))}{copies_text}</p>{why}{basis_html}</div></li>')
+        (on_request if d.get("on_request") else docs).append(
+            f'<li class="checker-doc"><span class="checker-box" aria-hidden="true"></span>'
+            f'<div><p class="checker-doc-name">{esc(d.get("name", ""))}{copies_text}</p>{why}{basis_html}</div></li>')
     sub = result.get("submission") or {}
     how = "".join(f"<li>{esc(s)}</li>" for s in sub.get("how", []))
     where = sub.get("where") or []
@@ -402,6 +406,9 @@ def checklist(result: dict, call: Any, href: Any) -> str:
         "</dl>"
         '<h5 class="checker-subheading">提出する書類</h5>'
         f'<ul class="checker-docs">{"".join(docs)}</ul>'
+        + (('<h5 class="checker-subheading">求められた場合に出す書類</h5>'
+            f'<ul class="checker-docs checker-docs--on-request">{"".join(on_request)}</ul>') if on_request else "")
+        +
         '<h5 class="checker-subheading">提出の方法</h5>'
         f'<ul class="checker-list">{how}</ul>'
         '<h5 class="checker-subheading">提出先</h5>'

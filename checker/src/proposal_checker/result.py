@@ -13,18 +13,23 @@ VERSION = 1
 
 @dataclass(frozen=True)
 class DocumentItem:
-    """One paper to hand in. ``condition`` is empty when it is needed, or says when it is needed."""
+    """One paper to hand in. ``condition`` is empty when it is needed, or says when it is needed.
+    ``on_request``: sent only if the agency asks for it (not one of the papers to send now); it
+    carries no ``condition``, since no answer can tell."""
     id: str
     name: str
     why: str
     basis: tuple[str, ...]
     copies: int
     condition: str = ""
+    on_request: bool = False
 
     def to_json(self) -> dict[str, Any]:
         data = {"id": self.id, "name": self.name, "why": self.why, "basis": list(self.basis), "copies": self.copies}
         if self.condition:
             data["condition"] = self.condition
+        if self.on_request:
+            data["on_request"] = True
         return data
 
 

@@ -58,9 +58,12 @@ def _questions() -> str:
     return "".join(out)
 
 
-def _documents(call: Call) -> str:
+def _documents(call: Call, on_request: bool = False) -> str:
+    """The papers to send (or, with ``on_request``, those sent only when the agency asks)."""
     items = []
     for doc in call.documents:
+        if ("requested" in doc.when) is not on_request:
+            continue
         when = "、".join(CONDITIONS[t] for t in doc.when) or "すべての提案"
         why = WHY.get(doc.id, "")
         items.append(
@@ -70,6 +73,12 @@ def _documents(call: Call) -> str:
             + (f'<p class="checker-doc-why">{_e(why)}</p>' if why else "")
             + f'<p class="checker-doc-basis">根拠：{_basis(doc.basis)}</p></div></li>')
     return f'<ul class="checker-docs">{"".join(items)}</ul>'
+
+
+def _on_request(call: Call) -> str:
+    if not any("requested" in doc.when for doc in call.documents):
+        return ""
+    return f'<h3>求められた場合に出す書類</h3>{_documents(call, on_request=True)}'
 
 
 def _disqualifications(call: Call) -> str:
@@ -108,6 +117,7 @@ def static_checklist_html(call: Call) -> str:
         f"{_questions()}"
         '<h3>提出する書類</h3>'
         f"{_documents(call)}"
+        f"{_on_request(call)}"
         '<h3>提出の方法と提出先</h3>'
         f'<ul class="checker-list">{how}</ul>'
         f'<p class="checker-address">{where}</p>'

@@ -14,6 +14,13 @@ CONTRIBUTION_BASIS = ("法第112条第3項第2号", "法第114条第1項第4号"
 PERIOD_BASIS = ("法第112条第2項第6号", "法第114条第1項第5号", "公示6⑤")
 MEASURES_BASIS = ("法第112条第2項第5号", "法第112条第2項第7号", "法第114条第1項第6号", "公示6⑥")
 
+# Examples of what to write, gathered by the site's editors: neither the statute (法第112条第2項第5号・
+# 第7号 say only 「利用の目的及び方法」 and 「漏えいの防止その他…適切な管理のために講ずる措置」) nor the
+# notice lists them. The finding says so.
+MEASURES_SOURCE = (
+    "ここで確かめる項目は、このサイトの編集者がまとめた例です。法律も公示も、管理の措置の項目を定めていません"
+    "（法第112条第2項第5号・第7号は「利用の目的及び方法」と「漏えいの防止その他当該行政機関等匿名加工情報の適切な管理のために講ずる措置」を書くとだけ定めています）。"
+)
 MEASURES = {
     "purpose_method": "利用の目的と方法",
     "access_control": "利用する人と場所の限定（アクセスの管理）",
@@ -37,7 +44,7 @@ def _done(ctx_value: str | None, id: str, title: str, basis, done: str, todo: st
     id="contribution",
     title="新たな産業の創出等に資することを明らかにする書面",
     basis=CONTRIBUTION_BASIS,
-    explain="事業が新たな産業の創出又は活力ある経済社会若しくは豊かな国民生活の実現に資することを明らかにする書面を用意したかを確かめます。",
+    explain="事業が「新たな産業の創出又は活力ある経済社会若しくは豊かな国民生活の実現に資する」ことを明らかにする書面を用意したかを確かめます。",
 )
 def check_contribution(ctx: Context) -> list[Finding]:
     return _done(
@@ -67,16 +74,18 @@ def check_period(ctx: Context) -> list[Finding]:
     id="measures",
     title="利用の目的・方法と、漏えい防止等の管理の措置",
     basis=MEASURES_BASIS,
-    explain="提案書に書く利用の目的・方法と、漏えいの防止その他の適切な管理のために講ずる措置が、本人の権利利益を守るのに十分かを、項目ごとに確かめます。",
+    explain="提案書に書く利用の目的・方法と、漏えいの防止その他の適切な管理のために講ずる措置を、このサイトがまとめた例の項目ごとに確かめます。",
 )
 def check_measures(ctx: Context) -> list[Finding]:
     answers = ctx.answers.proposal.measures
     missing = [MEASURES[item] for item in MEASURE_ITEMS if answers.get(item) != "yes"]
     title = "利用の目的・方法と、漏えい防止等の管理の措置"
-    notes = ("審査では、「利用目的・方法、漏えい防止等の適切な管理のために講ずる措置が当該行政機関等匿名加工情報の本人の権利利益を保護するために適切なものであること」を見ます（公示6⑥）。",)
+    notes = ("審査では、「利用目的・方法、漏えい防止等の適切な管理のために講ずる措置が当該行政機関等匿名加工情報の本人の権利利益を保護するために適切なものであること」を見ます（公示6⑥）。",
+             MEASURES_SOURCE)
     if not missing:
-        return [finding("measures", Status.PASS, title, "利用の目的・方法と、管理の措置のすべての項目を書いたと回答しました。",
+        return [finding("measures", Status.PASS, title, "利用の目的・方法と、管理の措置の例のすべての項目を書いたと回答しました。",
                         MEASURES_BASIS, notes=notes)]
     return [finding("measures", Status.REVIEW, title,
-                    "提案書に書く内容で、まだ用意していない項目があります。" + "、".join(f"「{m}」" for m in missing) + "を書いてください。",
+                    "提案書に書く内容の例のうち、まだ用意していない項目があります。" + "、".join(f"「{m}」" for m in missing)
+                    + "を書くか、書かない理由を確かめてください。",
                     MEASURES_BASIS, notes=notes)]

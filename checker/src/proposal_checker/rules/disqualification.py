@@ -10,6 +10,9 @@
      経過しない者
   六 法人その他の団体であって、その役員のうちに前各号のいずれかに該当する者があるもの
 
+Item 3 for a body: 復権 (破産法第255条・第256条) is for natural persons only, and a company is
+dissolved by the decision (会社法第471条第5号), so a body is asked whether a decision is in effect.
+
 Modelled: items 1–5 for individuals and officers, 3–5 for a body itself, 6 as the summary of its
 officers. Dates count from the proposal day (submission.date). When that day is not given, a
 finding is decided only if the answer is the same on every day of the call period; otherwise it is
@@ -54,9 +57,15 @@ NOTE_KOKINKEI = (
     "それより前の文言は「禁錮」）。令和7年6月1日より前に言い渡された懲役や禁錮も、拘禁刑として扱うものとして判定しています"
     "（法改正の経過措置によるものです。詳しくは出入国在留管理庁に確かめてください）。"
 )
+NOTE_BODY_BANKRUPTCY = (
+    "「復権」（破産法第255条・第256条）は個人のための制度で、法人その他の団体にはありません。"
+    "会社は、破産手続開始の決定によって解散します（会社法第471条第5号）。そのため、団体については、決定の効力が続いているかを聞いています。"
+)
 NOTE_SUSPENSION = (
-    "執行猶予の期間を取り消されることなく終えると、刑の言渡しは効力を失います（刑法第27条）。"
-    "一般的な読み方では欠格事由に当たらず、2年を待つ必要もありません。ただし、この法律についてこの読み方が確かめられているわけではありません。"
+    "執行猶予の期間を取り消されることなく終えると、刑の言渡しは、原則として効力を失います（刑法第27条第1項）。"
+    "ただし、2025年（令和7年）6月1日からは、猶予の期間中に犯した罪について期間中に公訴が提起されているときなどは、"
+    "その事件が終わるまで効力が続く場合があります（刑法第27条第2項以下）。"
+    "効力を失った場合、一般的な読み方では欠格事由に当たらず、2年を待つ必要もありません。ただし、この法律についてこの読み方が確かめられているわけではありません。"
     "出入国在留管理庁に確かめてください。"
 )
 
@@ -166,6 +175,8 @@ def _capacity(ctx: Context, person: Person, body: bool):
 
 
 def _bankruptcy(ctx: Context, person: Person, body: bool):
+    if body:
+        return _body_bankruptcy(person)
     note = ("「復権」は、破産手続開始の決定によって受けた資格の制限がなくなることです。",)
     if person.bankruptcy == "none":
         return Status.PASS, "破産手続開始の決定を受けていないと回答しました。欠格事由に当たりません。", ()
@@ -176,6 +187,19 @@ def _bankruptcy(ctx: Context, person: Person, body: bool):
                 "「破産手続開始の決定を受けて復権を得ない者」は提案できません。", note)
     return (Status.REVIEW, not_known("破産手続開始の決定を受けて復権を得ない者に当たるか", person.bankruptcy)
             + "当たる場合は提案できません。", note)
+
+
+def _body_bankruptcy(person: Person):
+    """A body has no 復権 (破産法第255条・第256条 are for natural persons); it is asked whether a
+    破産手続開始の決定 is in effect, and "not-restored" stands for that (answers format 1)."""
+    note = (NOTE_BODY_BANKRUPTCY,)
+    if person.bankruptcy == "none":
+        return Status.PASS, "破産手続開始の決定を受けて、その効力が続いていることはないと回答しました。欠格事由に当たりません。", ()
+    if person.bankruptcy == "not-restored":
+        return (Status.FAIL, "破産手続開始の決定を受けて、その効力が続いていると回答しました。"
+                "「破産手続開始の決定を受けて復権を得ない者」に当たるため、提案できません。", note)
+    return (Status.REVIEW, not_known("破産手続開始の決定を受けて、その効力が続いているか", person.bankruptcy)
+            + "続いている場合は提案できません。", note)
 
 
 def _sentence(ctx: Context, person: Person, body: bool):
@@ -194,10 +218,11 @@ def _sentence(ctx: Context, person: Person, body: bool):
         return (Status.FAIL, "刑の執行中と回答しました。刑の執行を終わった日から起算して2年を経過するまでは、提案できません。",
                 notes + (NOTE_COUNTING,))
     if s.state == "suspended":
-        return (Status.FAIL, "刑の執行猶予中と回答しました。執行猶予の期間中は、刑に処せられた者に当たるため、提案できません。",
+        return (Status.FAIL, "刑の執行猶予中と回答しました。執行猶予の期間中は、刑に処せられた者に当たるため、提案できません。"
+                "この扱いは一般的な読み方によるもので、この法律について確かめられてはいません。提出先に確かめてください。",
                 notes + ("この扱いは、同じ文言を持つ多くの法律の一般的な読み方によります。",))
     if s.state == "suspension-completed":
-        return (Status.PASS, "執行猶予の期間を取り消されることなく終えたと回答しました。一般的な読み方では、欠格事由に当たりません。"
+        return (Status.PASS, "執行猶予の期間を取り消されることなく終えたと回答しました。刑の言渡しが効力を失っていれば、一般的な読み方では、欠格事由に当たりません。"
                 "念のため、出入国在留管理庁に確かめてください。", notes + (NOTE_SUSPENSION,))
     if s.state == "ended":
         if s.ended_on is None:

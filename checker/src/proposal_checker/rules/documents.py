@@ -14,14 +14,21 @@ from ..result import DocumentItem
 from . import Context, rule
 from .common import day, finding, not_known, proposer_label
 
+# 公示5(1)（注2） lists the papers; two of them need a word the notice does not give (see legal notes).
+IDENTITY_NOTES = (
+    "個人番号カードは、表面だけを写します。裏面の個人番号は、集めることが法律で制限されています（番号法第19条・第20条）。"
+    "健康保険の被保険者証は、2024年12月2日から新しく発行されておらず、それまでの証も遅くとも2025年12月1日に有効期限が過ぎています。"
+    "被保険者証の写しで足りるかは、提出先に確かめてください。"
+)
 WHY = {
     "proposal-new": "新たに匿名加工情報を作成する提案の本体です。提案者の氏名と住所、個人情報ファイルの名称、本人の数、加工の方法、事業の内容、利用期間、管理の措置などを書きます。",
     "proposal-existing": "作成済みの匿名加工情報を利用する提案の本体です。提案者の氏名と住所、利用する匿名加工情報、事業の内容、利用期間、管理の措置などを書きます。",
     "pledge": "提案者が欠格事由（公示3の①から⑥まで）のどれにも当たらないことを誓約する書面です。",
     "contribution": "事業が新たな産業の創出又は活力ある経済社会若しくは豊かな国民生活の実現に資することを示す書面です。審査の基準（公示6④）に関わります。",
-    "identity-individual": "個人の提案者の本人確認のための書類です。運転免許証、健康保険の被保険者証、個人番号カード等の写しを付けます。",
+    "identity-individual": "個人の提案者の本人確認のための書類です。運転免許証、健康保険の被保険者証、個人番号カード等の写しを付けます。"
+                           + IDENTITY_NOTES,
     "identity-body": "法人その他の団体の提案者の本人確認のための書類です。登記事項証明書や印鑑登録証明書等で、提案の日前6か月以内に作成されたものに限ります。",
-    "other": "出入国在留管理庁長官が必要と認める書類です。必要な書類があるかは、出入国在留管理庁に確かめてください。",
+    "other": "長官が必要と認めて求めた場合にだけ出す書類です。公示は、何を求めるかを書いていません。求められなければ出す必要はありません。",
     "power-of-attorney": "代理人が提案する場合に、代理人の権限を証する書面です。",
 }
 CONDITIONS = {
@@ -30,6 +37,7 @@ CONDITIONS = {
     "individual": "提案者に個人がいる場合",
     "body": "提案者に法人その他の団体がいる場合",
     "agent": "代理人が提出する場合",
+    "requested": "求められた場合",
 }
 CERTIFICATE_BASIS = ("公示5(1)（注2）",)
 AGENT_BASIS = ("公示3（注）", "公示5(1)（注3）")
@@ -42,6 +50,10 @@ def checklist(ctx: Context) -> list[DocumentItem]:
     for doc in ctx.call.documents:
         needed, conditions = True, []
         for tag in doc.when:
+            if tag == "requested":
+                # 公示5(1)②「その他…必要と認める書類」: the agency may ask for it after the proposal; it is
+                # listed apart (on_request), not as an open condition of these answers.
+                continue
             answer = _applies(ctx, tag)
             if answer is False:
                 needed = False
@@ -51,9 +63,9 @@ def checklist(ctx: Context) -> list[DocumentItem]:
             continue
         why = WHY.get(doc.id, f"{doc.group}として、公示5(1)で提出が求められています。")
         if joint and doc.id.startswith("identity-"):
-            why += "共同提案では、提案者ごとに必要です。"
+            why += "共同提案で提案者ごとに必要かどうかは、公示に書かれていません。提出先に確かめてください。"
         items.append(DocumentItem(id=doc.id, name=doc.name, why=why, basis=doc.basis, copies=ctx.call.copies,
-                                  condition="、".join(conditions)))
+                                  condition="、".join(conditions), on_request="requested" in doc.when))
     return items
 
 

@@ -12,12 +12,15 @@ from .common import finding
 
 BASIS = ("規則第62条", "法第114条第1項第3号", "法第112条第2項第4号", "公示6③")
 
-# 規則第62条 各号, in our words (explanation, not a quotation).
+# 規則第62条 各号, in our words (explanation, not a quotation). Items 1-4 each include a replacement
+# 「…他の記述等に置き換えることを含む」 (住所 → 都道府県 is one); item 3 is only about codes that link
+# the held information to the information the measures produce, and only codes the agency uses.
 STANDARDS = {
-    "identifiers": "特定の個人を識別することができる記述等の全部又は一部を削除すること（第1号）",
-    "individual_codes": "個人識別符号の全部を削除すること（第2号）",
-    "linking_codes": "保有個人情報とほかの情報とを連結する符号を削除すること（第3号）",
-    "idiosyncratic": "特異な記述等を削除すること（第4号）",
+    "identifiers": "特定の個人を識別できる記述等の全部または一部を、削除するか、復元できない方法でほかの記述等に置き換えること（第1号）",
+    "individual_codes": "個人識別符号の全部を、削除するか、復元できない方法でほかの記述等に置き換えること（第2号）",
+    "linking_codes": "保有個人情報と、それに措置を講じて得られる情報とを連結する符号（行政機関が現に取り扱う情報を相互に連結する"
+                     "符号に限る）を、削除するか、連結できない符号に置き換えること（第3号）",
+    "idiosyncratic": "特異な記述等を、削除するか、復元できない方法でほかの記述等に置き換えること（第4号）",
     "other": "個人情報ファイルの性質を踏まえた、そのほかの適切な措置をとること（第5号）",
 }
 

@@ -31,7 +31,7 @@ def _period(ctx: Context) -> str:
     id="method",
     title="提出の方法",
     basis=("公示5(2)", "公示5(2)（注1）", "公示5(2)（注2）"),
-    explain="提出の方法（持参、又は郵送・信書便）と、それぞれの決まりを確かめます。",
+    explain="提出の方法（持参、または郵送・信書便）と、それぞれの決まりを確かめます。",
 )
 def check_method(ctx: Context) -> list[Finding]:
     c, method = ctx.call, ctx.answers.submission.method
@@ -44,7 +44,9 @@ def check_method(ctx: Context) -> list[Finding]:
     if method == "post":
         return [finding("submission.method", Status.PASS, title,
                         f"郵送・信書便で提出します。封筒の表面に「{c.envelope_marking}」と朱書き（赤い字で書くこと）してください。"
-                        f"締切日当日必着です。{copies}", POST_BASIS,
+                        f"締切日当日必着で、締切日の{format_time(c.closes_at)}までに届くことが必要です。"
+                        "提案書類は信書に当たるため、郵便か信書便（国の許可を受けた信書便事業者）で送ります（郵便法第4条）。"
+                        f"宅配便やメール便では送れません。{copies}", POST_BASIS,
                         notes=(f"朱書きする文言：「{c.envelope_marking}」",))]
     return [finding("submission.method", Status.REVIEW, title,
                     not_known("提出の方法", method) + f"持参か、郵送・信書便のどちらかで提出します。{copies}", ("公示5(2)",))]
@@ -54,7 +56,7 @@ def check_method(ctx: Context) -> list[Finding]:
     id="date",
     title="提案の日",
     basis=("公示4", "公示5(2)（注1）", "公示5(2)（注2）"),
-    explain="提案の日（持参する日、又は郵送・信書便が届く日）が募集期間の中にあるか、持参なら平日かを確かめます。",
+    explain="提案の日（持参する日、または郵送・信書便が届く日）が募集期間の中にあるか、持参なら平日かを確かめます。",
 )
 def check_date(ctx: Context) -> list[Finding]:
     c, s = ctx.call, ctx.answers.submission
@@ -72,7 +74,8 @@ def check_date(ctx: Context) -> list[Finding]:
                         f"早すぎます。{day(d)}は募集期間の前なので、その日に{verb}。" + _period(ctx), basis)]
     if d > c.closes:
         if post:
-            message = f"締切に間に合いません。郵送・信書便は締切日当日必着です。{day(c.closes)}までに届く必要があります。"
+            message = (f"締切に間に合いません。郵送・信書便は締切日当日必着です。"
+                       f"{day(c.closes)}の{format_time(c.closes_at)}までに届く必要があります。")
         else:
             message = f"締切に間に合いません。{day(d)}は募集期間の後です。"
         return [finding("submission.date", Status.FAIL, title, message + _period(ctx), basis)]
@@ -85,9 +88,16 @@ def check_date(ctx: Context) -> list[Finding]:
             why = "年末年始の休み"
         return [finding("submission.date", Status.FAIL, title,
                         f"{day(d)}は{why}です。持参は平日に限ります。ほかの平日に持参するか、郵送・信書便で送ってください。", basis)]
+    if post and d == c.closes:
+        # 公示4 ends the period at 午後5時 of the closing day; 公示5(2)（注2） says only 「当日必着」.
+        return [finding("submission.date", Status.PASS, title,
+                        f"{day(d)}（締切日）に届く予定です。募集期間は{format_time(c.closes_at)}に終わるため、"
+                        f"この日の{format_time(c.closes_at)}までに届くことが必要です。"
+                        "届く時刻を、運ぶ事業者に確かめてください。受け付ける時刻は、提出先にも確かめてください。", basis)]
     if post:
         return [finding("submission.date", Status.PASS, title,
-                        f"{day(d)}に届く予定です。締切日（{day(c.closes)}）までに届くので、間に合います。", basis)]
+                        f"{day(d)}に届く予定です。締切日（{day(c.closes)}）の{format_time(c.closes_at)}より前に届くので、間に合います。",
+                        basis)]
     if method == "hand":
         return [finding("submission.date", Status.PASS, title, f"{day(d)}は募集期間中の平日です。", basis)]
     return [finding("submission.date", Status.PASS, title,
@@ -134,15 +144,22 @@ def check_posted_on(ctx: Context) -> list[Finding]:
     p = s.posted_on
     if p is None:
         return [finding("submission.posted_on", Status.REVIEW, title,
-                        not_known("発送する日", None) + f"締切日当日必着のため、{day(c.closes)}までに届くよう、余裕をもって発送してください。",
+                        not_known("発送する日", None)
+                        + f"締切日当日必着のため、{day(c.closes)}の{format_time(c.closes_at)}までに届くよう、余裕をもって発送してください。",
                         POST_BASIS)]
-    if p >= c.closes:
+    if p > c.closes:
         return [finding("submission.posted_on", Status.FAIL, title,
-                        f"締切に間に合いません。締切日当日必着のため、締切日（{day(c.closes)}）以後に発送すると、締切までに届きません。",
+                        f"締切に間に合いません。締切日（{day(c.closes)}）の後に発送すると、締切までに届きません。"
+                        f"締切日当日必着で、募集期間は締切日の{format_time(c.closes_at)}に終わります。",
                         POST_BASIS)]
     if s.date is not None and p > s.date:
         return [finding("submission.posted_on", Status.REVIEW, title,
                         f"発送日（{day(p)}）が、届く日（{day(s.date)}）より後になっています。入力を確かめてください。", POST_BASIS)]
+    if p == c.closes:
+        return [finding("submission.posted_on", Status.REVIEW, title,
+                        f"締切日（{day(c.closes)}）当日の発送です。締切日当日必着のため、この日の{format_time(c.closes_at)}までに"
+                        "届かなければ間に合いません。当日のうちに届ける信書便（バイク便など）でなければ、まず間に合いません。"
+                        "届く時刻を運ぶ事業者に確かめるか、持参してください。", POST_BASIS)]
     if p >= c.closes - timedelta(days=RISKY_POSTING_DAYS):
         return [finding("submission.posted_on", Status.REVIEW, title,
                         f"締切日（{day(c.closes)}）の直前の発送です。配達に日数がかかると、間に合わないおそれがあります。"
