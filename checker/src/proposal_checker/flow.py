@@ -143,7 +143,7 @@ BODY_BANKRUPTCY = Question(
 
 SENTENCE_PERSON = Question(
     ("sentence", "status"), "radio",
-    "拘禁刑以上の刑に処せられたこと、又はこの法律の規定により刑に処せられたことがありますか。",
+    "拘禁刑以上の刑に処せられたこと、またはこの法律の規定により刑に処せられたことがありますか。",
     summary="刑に処せられたこと", unknown=True,
     hint="拘禁刑は、2025年（令和7年）6月1日に懲役と禁錮をまとめてできた刑です。それより前の懲役・禁錮も含めて答えてください。"
          "「この法律」は個人情報の保護に関する法律です。",
@@ -165,7 +165,7 @@ SENTENCE_STATE = Question(
     unknown=True, when=_sentence_yes, when_text="刑に処せられたことが「ある」とき",
     options=(
         Option("serving", "執行を受けている（まだ終わっていない）"),
-        Option("ended", "執行を終わった、又は執行を受けることがなくなった",
+        Option("ended", "執行を終わった、または執行を受けることがなくなった",
                "「執行を受けることがなくなった」は、刑の時効や恩赦などの場合です。"),
         Option("suspended", "執行猶予の期間中"),
         Option("suspension-completed", "執行猶予の期間を、取り消されずに終えた"),
@@ -175,9 +175,9 @@ SENTENCE_STATE = Question(
 )
 
 SENTENCE_ENDED_ON = Question(
-    ("sentence", "ended_on"), "date", "執行を終わった日（又は執行を受けることがなくなった日）",
+    ("sentence", "ended_on"), "date", "執行を終わった日（または執行を受けることがなくなった日）",
     summary="執行を終わった日", required=False, past_only=True,
-    when=_sentence_ended, when_text="刑の執行を終わった（又は受けることがなくなった）とき",
+    when=_sentence_ended, when_text="刑の執行を終わった（または受けることがなくなった）とき",
     hint="その日から起算して2年を経過しない者は提案できません。わからないときは空欄のまま進んでください（結果は「確認が必要」になります）。",
     basis=("法第113条第4号",),
 )

@@ -206,7 +206,7 @@ def _sentence(ctx: Context, person: Person, body: bool):
     s = person.sentence
     notes: tuple[str, ...] = (NOTE_KOKINKEI,)
     what = ("この法律の規定による刑（罰金を含みます）" if body
-            else "拘禁刑以上の刑、又はこの法律の規定による刑（罰金を含みます）")
+            else "拘禁刑以上の刑、またはこの法律の規定による刑（罰金を含みます）")
     if s is None or s.status is None:
         return Status.REVIEW, not_known(f"{what}に処せられたことがあるか", None), notes
     if s.status == "none":
@@ -226,7 +226,7 @@ def _sentence(ctx: Context, person: Person, body: bool):
                 "念のため、出入国在留管理庁に確かめてください。", notes + (NOTE_SUSPENSION,))
     if s.state == "ended":
         if s.ended_on is None:
-            return (Status.REVIEW, not_known("刑の執行を終わった日（又は執行を受けることがなくなった日）", None)
+            return (Status.REVIEW, not_known("刑の執行を終わった日（または執行を受けることがなくなった日）", None)
                     + "その日から起算して2年を経過しているかを確かめます。", notes + (NOTE_COUNTING,))
         status, message = _two_years(ctx, s.ended_on, "刑の執行を終わった日")
         return status, message, notes + (NOTE_COUNTING,)
