@@ -51,6 +51,12 @@ def test_submit_page_says_papers_must_arrive_by_the_closing_time(site, call):
     assert "確かめてください" in text
 
 
+def test_faq_on_the_postmark_says_by_the_closing_time(site, call):
+    text = text_of(site, "guide/faq")
+    answer = text[text.index("締切日の消印があれば間に合いますか"):text.index("何部出しますか")]
+    assert f"締切日の{format_time(call.closes_at)}までに届く必要があります" in answer
+
+
 def test_glossary_hicchaku_says_by_the_closing_time_and_to_confirm(site, call):
     text = text_of(site, "guide/glossary")
     entry = text[text.index("必着"):text.index("復権")]
