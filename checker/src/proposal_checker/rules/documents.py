@@ -2,7 +2,7 @@
 
 The checklist comes from the call data (call.documents, each with its ``when`` tags); this module
 only decides which apply and says why. Checks: the age of a body's 登記事項証明書 or
-印鑑登録証明書 (「提案の日前6か月以内に作成されたものに限る」, 公示5(1)（注2）), and the power of
+印鑑登録証明書 (made within call.certificate_months before the proposal day, 公示5(1)（注2）), and the power of
 attorney when an agent submits (公示3（注）, 公示5(1)（注3）).
 """
 from __future__ import annotations
@@ -20,8 +20,8 @@ WHY = {
     "pledge": "提案者が欠格事由（公示3の①から⑥まで）のどれにも当たらないことを誓約する書面です。",
     "contribution": "事業が新たな産業の創出又は活力ある経済社会若しくは豊かな国民生活の実現に資することを示す書面です。審査の基準（公示6④）に関わります。",
     "identity-individual": "個人の提案者の本人確認のための書類です。運転免許証、健康保険の被保険者証、個人番号カード等の写しを付けます。",
-    "identity-body": "法人その他の団体の提案者の本人確認のための書類です。登記事項証明書や印鑑登録証明書等で、提案の日前6か月以内に作成されたものに限ります。",
-    "other": "出入国在留管理庁長官が必要と認める書類です。必要な書類があるかは、出入国在留管理庁に確かめてください。",
+    "identity-body": "法人その他の団体の提案者の本人確認のための書類です。登記事項証明書や印鑑登録証明書等で、提案の日前{months}か月以内に作成されたものに限ります。",
+    "other": "{issuer}が必要と認める書類です。必要な書類があるかは、{agency}に確かめてください。",
     "power-of-attorney": "代理人が提案する場合に、代理人の権限を証する書面です。",
 }
 CONDITIONS = {
@@ -32,6 +32,16 @@ CONDITIONS = {
     "agent": "代理人が提出する場合",
 }
 CERTIFICATE_BASIS = ("公示5(1)（注2）",)
+
+
+def when_text(when: tuple[str, ...]) -> str:
+    """When a document is needed, in words (the checklist, the static checklist and the guide page)."""
+    return "、".join(CONDITIONS[tag] for tag in when) or "すべての提案"
+
+
+def why_text(doc_id: str, call) -> str:
+    """Why a document is needed, with the call's values put in; "" when there is nothing to add."""
+    return WHY.get(doc_id, "").format(months=call.certificate_months, issuer=call.issuer, agency=call.agency_name)
 AGENT_BASIS = ("公示3（注）", "公示5(1)（注3）")
 
 
@@ -49,7 +59,7 @@ def checklist(ctx: Context) -> list[DocumentItem]:
                 conditions.append(CONDITIONS[tag])
         if not needed:
             continue
-        why = WHY.get(doc.id, f"{doc.group}として、公示5(1)で提出が求められています。")
+        why = why_text(doc.id, ctx.call) or f"{doc.group}として、公示5(1)で提出が求められています。"
         if joint and doc.id.startswith("identity-"):
             why += "共同提案では、提案者ごとに必要です。"
         items.append(DocumentItem(id=doc.id, name=doc.name, why=why, basis=doc.basis, copies=ctx.call.copies,
@@ -81,7 +91,7 @@ def _applies(ctx: Context, tag: str) -> bool | None:
     id="certificate",
     title="法人その他の団体の本人確認書類の作成日",
     basis=CERTIFICATE_BASIS,
-    explain="法人その他の団体の登記事項証明書や印鑑登録証明書等が、提案の日前6か月以内に作成されたものかを確かめます。",
+    explain="法人その他の団体の登記事項証明書や印鑑登録証明書等が、提案の日前の公示5(1)（注2）の期間内に作成されたものかを確かめます。",
 )
 def check_certificate(ctx: Context) -> list[Finding]:
     findings = []
@@ -91,7 +101,7 @@ def check_certificate(ctx: Context) -> list[Finding]:
         if not proposer.is_body:
             continue
         id, subject, made = f"proposer-{i + 1}.certificate", proposer_label(i, proposer), proposer.certificate_date
-        rule_text = f"公示5(1)（注2）により、登記事項証明書や印鑑登録証明書等は「提案の日前6か月以内に作成されたものに限る」とされています。"
+        rule_text = f"公示5(1)（注2）により、登記事項証明書や印鑑登録証明書等は「提案の日前{months}か月以内に作成されたものに限る」とされています。"
         if made is None or made == UNKNOWN:
             lead = not_known("登記事項証明書や印鑑登録証明書等の作成日", made)
             findings.append(finding(id, Status.REVIEW, title, lead + rule_text, CERTIFICATE_BASIS, subject))
