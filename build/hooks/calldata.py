@@ -1,6 +1,6 @@
 """MkDocs hook: read docs/call.toml once, stop the build on invalid data, let pages use it.
 
-Markdown pages are rendered as Jinja templates with ``call`` (a proposal_checker Call) and
+Markdown pages, and the text values of their front matter, are rendered as Jinja templates with ``call`` (a proposal_checker Call) and
 the filters ``jdate`` (2019年（令和元年）5月1日（水）), ``jtime`` (午後3時), ``fiscal_year``
 (令和2年度) and ``num`` (12,345). The machine-readable copies data/call.json and
 data/target-files.csv are added to the site as generated files.
@@ -77,9 +77,13 @@ def on_files(files, config):
 
 
 def on_page_markdown(markdown, page, config, files):
-    if "{{" not in markdown and "{%" not in markdown:
-        return markdown
     try:
+        # The front matter too (a page's description names the agency, the title…).
+        for key, value in page.meta.items():
+            if isinstance(value, str) and "{{" in value:
+                page.meta[key] = _state["env"].from_string(value).render(call=_state["call"])
+        if "{{" not in markdown and "{%" not in markdown:
+            return markdown
         return _state["env"].from_string(markdown).render(call=_state["call"])
     except jinja2.TemplateError as error:
         raise Abort(f"{page.file.src_path}: {error}") from None
