@@ -15,10 +15,14 @@ def test_the_notice_text_and_the_data_file_agree():
     assert not problems, report(problems)
 
 
+FIXTURES = ROOT / "tests" / "fixtures" / "calls"
+
+
 def copy_of_docs(tmp_path, **edits):
+    """This year's call and notice text, frozen (the fixtures), with ``edits`` made to the data."""
     (tmp_path / "docs" / "call").mkdir(parents=True)
-    shutil.copy2(ROOT / "docs" / "call" / "index.md", tmp_path / "docs" / "call" / "index.md")
-    text = (ROOT / "docs" / "call.toml").read_text(encoding="utf-8")
+    shutil.copy2(FIXTURES / "r7-isa.notice.md", tmp_path / "docs" / "call" / "index.md")
+    text = (FIXTURES / "r7-isa.toml").read_text(encoding="utf-8")
     for old, new in edits.items():
         assert old in text
         text = text.replace(old, new, 1)
@@ -26,9 +30,13 @@ def copy_of_docs(tmp_path, **edits):
     return tmp_path
 
 
+def test_the_frozen_notice_and_data_agree(tmp_path):
+    assert disagreements(copy_of_docs(tmp_path)) == []
+
+
 def test_a_disagreement_names_the_section_the_field_and_both_values(tmp_path):
     import calldata
-    call = calldata.load(ROOT / "docs" / "call.toml")
+    call = calldata.load(FIXTURES / "r7-isa.toml")
     root = copy_of_docs(tmp_path, **{f'telephone = "{call.telephone}"': 'telephone = "099-999-0001"',
                                      f"copies = {call.copies}": f"copies = {call.copies + 1}"})
     problems = disagreements(root)
@@ -43,7 +51,7 @@ def test_a_disagreement_names_the_section_the_field_and_both_values(tmp_path):
 
 def test_a_changed_period_is_shown_in_the_notices_own_date_style(tmp_path):
     import calldata
-    call = calldata.load(ROOT / "docs" / "call.toml")
+    call = calldata.load(FIXTURES / "r7-isa.toml")
     root = copy_of_docs(tmp_path, **{f'opens = "{call.opens.isoformat()}"': 'opens = "2027-02-08"',
                                      f'closes = "{call.closes.isoformat()}"': 'closes = "2027-03-12"'})
     [problem] = disagreements(root)
