@@ -57,7 +57,7 @@ def format_fiscal_year(year: int) -> str:
 
 
 def format_time(t: time) -> str:
-    """午後3時 / 午前9時30分, as the notice writes times."""
+    """午後3時 / 午前10時30分, as the notice writes times."""
     half = "午前" if t.hour < 12 else "午後"
     hour = t.hour if t.hour <= 12 else t.hour - 12
     return f"{half}{hour}時" + (f"{t.minute}分" if t.minute else "")
