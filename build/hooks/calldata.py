@@ -59,6 +59,10 @@ def on_config(config):
         TARGET_FILE_COLUMNS=calldata.TARGET_FILE_COLUMNS,
     )
     _state["env"] = env
+    # The site's description names the agency: from the data, like the pages.
+    for key in ("site_name", "site_description"):
+        if isinstance(config.get(key), str) and "{{" in config[key]:
+            config[key] = env.from_string(config[key]).render(call=_state["call"])
     config.setdefault("extra", {})["call"] = _state["call"]
     return config
 
