@@ -23,10 +23,9 @@ from datetime import date
 from ..answers import UNKNOWN, Person, Proposer
 from ..dates import add_years, age_on, first_day_after_counting
 from ..findings import Finding, Status
+from ..law import ADULT_AGE, DISQUALIFICATION_YEARS as YEARS  # 民法第4条; 法第113条第4号・第5号
 from . import Context, rule
 from .common import day, finding, not_known, officer_label, proposer_label, worst
-
-from ..law import ADULT_AGE, DISQUALIFICATION_YEARS as YEARS  # noqa: E402  (民法第4条; 法第113条第4号・第5号)
 
 TITLES = {
     "113-1": "未成年者に当たらないこと",
