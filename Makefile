@@ -8,7 +8,7 @@ PORT   ?= 8000
 DATA   := checker/src/proposal_checker/data/call.json
 CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser)
 
-.PHONY: serve test site bundle deps browser test-checker test-pyodide test-site clean bench
+.PHONY: serve test site bundle fixtures deps browser test-checker test-pyodide test-site clean bench
 
 serve: site
 	@echo "Serving site/ at http://127.0.0.1:$(PORT)/ (Ctrl+C to stop)"
@@ -23,6 +23,14 @@ bundle: deps $(DATA)
 # The checker's copy of the call data, validated (build/calldata.py names any bad field).
 $(DATA): docs/call.toml build/calldata.py checker/src/proposal_checker/call.py $(VENV)/.installed
 	$(PY) build/calldata.py docs/call.toml $@
+
+# The test calls (tests/fixtures/calls/*.toml) in the same JSON form, holidays added: the checker's
+# tests read these, on CPython and inside Pyodide (which has no holidays package). Never published.
+FIXTURES := $(patsubst tests/fixtures/calls/%.toml,build/out/fixtures/%.json,$(wildcard tests/fixtures/calls/*.toml))
+build/out/fixtures/%.json: tests/fixtures/calls/%.toml build/calldata.py checker/src/proposal_checker/call.py $(VENV)/.installed
+	$(PY) build/calldata.py $< $@
+
+fixtures: $(FIXTURES)
 
 deps: $(VENV)/.installed node_modules/.installed
 
@@ -46,7 +54,7 @@ browser:
 test: site browser
 	$(MAKE) test-checker test-pyodide test-site
 
-test-checker: deps $(DATA)
+test-checker: deps $(DATA) fixtures
 	$(VENV)/bin/pytest tests/checker
 
 # The checker's tests again, inside the real Pyodide runtime under Node (offline once the
@@ -58,11 +66,11 @@ $(TEST_WHEELS): requirements.txt
 	  -d $(dir $@) $$(grep -iE '^(pytest|pluggy|iniconfig|packaging|pygments|hypothesis|attrs|sortedcontainers)==' requirements.txt)
 	touch $@
 
-test-pyodide: bundle $(TEST_WHEELS)
+test-pyodide: bundle fixtures $(TEST_WHEELS)
 	node tests/pyodide/run.mjs tests/checker
 
 # Two runs: each folder's conftest.py is imported as `conftest`, so they cannot share a process.
-test-site: site
+test-site: site fixtures
 	$(VENV)/bin/pytest tests/content
 	$(VENV)/bin/pytest tests/browser
 

@@ -1,8 +1,8 @@
 """MkDocs hook: read docs/call.toml once, stop the build on invalid data, let pages use it.
 
-Markdown pages are rendered as Jinja templates with ``call`` (a proposal_checker Call) and
-the filters ``jdate`` (2026年（令和8年）2月9日（月）), ``jtime`` (午後5時), ``fiscal_year``
-(令和7年度) and ``num`` (1,000). The machine-readable copies data/call.json and
+Markdown pages, and the text values of their front matter, are rendered as Jinja templates with ``call`` (a proposal_checker Call) and
+the filters ``jdate`` (2019年（令和元年）5月1日（水）), ``jtime`` (午後3時), ``fiscal_year``
+(令和2年度) and ``num`` (12,345). The machine-readable copies data/call.json and
 data/target-files.csv are added to the site as generated files.
 """
 from __future__ import annotations
@@ -23,20 +23,11 @@ sys.path.insert(0, str(ROOT / "checker" / "src"))
 import calldata  # noqa: E402
 from proposal_checker.call import CallDataError  # noqa: E402
 from proposal_checker.dates import format_date, format_fiscal_year, format_time  # noqa: E402
+from proposal_checker.rules.documents import when_text  # noqa: E402  (the checker's own wording)
 
 # Where the machine-readable copies appear in the built site (documented on data/index.md).
 CALL_JSON = "data/call.json"
 TARGET_FILES_CSV = "data/target-files.csv"
-
-# Who needs a document, in words, for each condition code of documents[].when.
-CONDITION_WORDS = {
-    "new": "新たに作成する行政機関等匿名加工情報の提案（法第112条）",
-    "existing": "作成済みの行政機関等匿名加工情報の利用の提案（法第118条）",
-    "individual": "提案者が個人のとき",
-    "body": "提案者が法人その他の団体のとき",
-    "agent": "代理人が提案するとき",
-    "requested": "求められた場合",
-}
 
 _state: dict = {}
 
@@ -57,7 +48,7 @@ def on_config(config):
     env.filters["jtime"] = format_time
     env.filters["fiscal_year"] = format_fiscal_year
     env.filters["num"] = lambda n: f"{n:,}"
-    env.filters["conditions"] = conditions
+    env.filters["conditions"] = when_text
     env.globals.update(
         target_files_table=target_files_table,
         closed_days=closed_days,
@@ -68,6 +59,10 @@ def on_config(config):
         TARGET_FILE_COLUMNS=calldata.TARGET_FILE_COLUMNS,
     )
     _state["env"] = env
+    # The site's description names the agency: from the data, like the pages.
+    for key in ("site_name", "site_description"):
+        if isinstance(config.get(key), str) and "{{" in config[key]:
+            config[key] = env.from_string(config[key]).render(call=_state["call"])
     config.setdefault("extra", {})["call"] = _state["call"]
     return config
 
@@ -86,9 +81,13 @@ def on_files(files, config):
 
 
 def on_page_markdown(markdown, page, config, files):
-    if "{{" not in markdown and "{%" not in markdown:
-        return markdown
     try:
+        # The front matter too (a page's description names the agency, the title…).
+        for key, value in page.meta.items():
+            if isinstance(value, str) and "{{" in value:
+                page.meta[key] = _state["env"].from_string(value).render(call=_state["call"])
+        if "{{" not in markdown and "{%" not in markdown:
+            return markdown
         return _state["env"].from_string(markdown).render(call=_state["call"])
     except jinja2.TemplateError as error:
         raise Abort(f"{page.file.src_path}: {error}") from None
@@ -97,13 +96,6 @@ def on_page_markdown(markdown, page, config, files):
 def call():
     """The validated call, for other hooks."""
     return _state["call"]
-
-
-def conditions(when) -> str:
-    """「すべての提案」 or the conditions of a document, joined with 「・」."""
-    if not when:
-        return "すべての提案"
-    return "・".join(CONDITION_WORDS[code] for code in when)
 
 
 def closed_days(call) -> list[tuple[date, str]]:

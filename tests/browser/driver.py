@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from callfacts import IN_HOURS, OFFICE_DAY
 from conftest import wait_ready
 from test_checker_flow import PREFERRED, SUBMIT_DAY, heading, radio_groups, text_inputs, value_for
 
@@ -22,7 +23,7 @@ ANSWERS = {
                                                  "disposal", "incidents")}},
     "proposers": [{"type": "individual", "name": "読込 花子", "birth_date": "1990-01-15", "capacity": "no",
                    "bankruptcy": "none", "sentence": {"status": "none"}, "cancellation": {"status": "none"}}],
-    "submission": {"method": "hand", "date": "2026-03-02", "time": "10:00", "agent": "no"},
+    "submission": {"method": "hand", "date": OFFICE_DAY.isoformat(), "time": IN_HOURS, "agent": "no"},
 }
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from callfacts import CALL, IN_HOURS, OFFICE_DAY, iso, years_before
 from conftest import wait_ready
 from test_accessibility import WCAG_AA
 
@@ -32,7 +33,7 @@ PASS_INDIVIDUAL_HAND = {
     "proposers": [{"type": "individual", "name": "山田 太郎", "birth_date": "1980-04-01", "capacity": "no",
                    "bankruptcy": "none", "sentence": {"status": "yes", "state": "ended", "ended_on": "2010-03-01"},
                    "cancellation": {"status": "yes", "date": "2012-05-01"}}],
-    "submission": {"method": "hand", "date": "2026-03-02", "time": "10:00", "agent": "no"},
+    "submission": {"method": "hand", "date": OFFICE_DAY.isoformat(), "time": IN_HOURS, "agent": "no"},
 }
 
 # A corporation with two officers, posting the papers: an officer's recent sentence fails 113-6 ("fail").
@@ -42,14 +43,14 @@ FAIL_CORPORATION_POST = {
     "proposal": {"kind": "new", "file_name": "在留管理ファイル", "population": 5000, "file_population": 100000,
                  "processing": _PROCESSING, "contribution": "yes", "period_of_use": "yes", "measures": _MEASURES},
     "proposers": [{"type": "corporation", "name": "株式会社サンプル", "bankruptcy": "none", "sentence": {"status": "none"},
-                   "cancellation": {"status": "none"}, "certificate_date": "2026-01-15",
+                   "cancellation": {"status": "none"}, "certificate_date": iso(OFFICE_DAY, days=-20),
                    "officers": [
                        {"name": "佐藤 花子", "birth_date": "1970-05-05", "capacity": "no", "bankruptcy": "none",
-                        "sentence": {"status": "yes", "state": "ended", "ended_on": "2025-03-01"},
+                        "sentence": {"status": "yes", "state": "ended", "ended_on": years_before(OFFICE_DAY, 1)},
                         "cancellation": {"status": "none"}},
                        {"name": "鈴木 一郎", "birth_date": "1975-06-06", "capacity": "no", "bankruptcy": "none",
-                        "sentence": {"status": "none"}, "cancellation": {"status": "yes", "date": "2025-01-10"}}]}],
-    "submission": {"method": "post", "date": "2026-03-12", "posted_on": "2026-03-10", "agent": "yes"},
+                        "sentence": {"status": "none"}, "cancellation": {"status": "yes", "date": years_before(OFFICE_DAY, 1)}}]}],
+    "submission": {"method": "post", "date": iso(CALL.closes, days=-1), "posted_on": iso(CALL.closes, days=-3), "agent": "yes"},
 }
 
 # An organisation that does not know several answers yet: nothing fails, much to confirm ("review").
@@ -60,7 +61,7 @@ REVIEW_ORGANISATION = {
                    "cancellation": {"status": "none"}, "certificate_date": "unknown",
                    "officers": [{"birth_date": "unknown", "capacity": "unknown", "bankruptcy": "none",
                                  "sentence": {"status": "none"}, "cancellation": {"status": "none"}}]}],
-    "submission": {"method": "unknown", "date": "2026-03-02", "agent": "unknown"},
+    "submission": {"method": "unknown", "date": OFFICE_DAY.isoformat(), "agent": "unknown"},
 }
 
 

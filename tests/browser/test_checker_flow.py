@@ -7,12 +7,13 @@ import re
 
 import pytest
 
+from callfacts import AFTER_CLOSING, CALL, CLOSING, OFFICE_DAY, format_date
 from conftest import wait_ready
 
 # How this test answers: the first listed value a radio group offers, in this order of preference.
 PREFERRED = ["new", "individual", "no", "none", "hand", "yes"]
 TEXT = {"year": "1990", "month": "1", "day": "15", "hour": "10", "minute": "00"}
-SUBMIT_DAY = {"year": "2026", "month": "3", "day": "2"}  # a Monday inside the call period
+SUBMIT_DAY = {"year": str(OFFICE_DAY.year), "month": str(OFFICE_DAY.month), "day": str(OFFICE_DAY.day)}  # an office day of the call
 
 
 def tab_to(page, selector: str, limit: int = 400) -> None:
@@ -113,7 +114,7 @@ def test_a_person_completes_the_flow_with_the_keyboard_only(checker):
     result = page.inner_text("[data-checker-body]")
     assert "法第113条第1号" in result          # each finding names its legal basis
     assert "あなたの提出チェックリスト" in result
-    assert "最終的な判断は出入国在留管理庁が行います" in result
+    assert f"最終的な判断は{CALL.agency_name}が行います" in result
     # Focus went to the new step's heading, and the change was announced.
     assert page.evaluate("document.activeElement.id") == "step-heading"
     link = page.locator('[data-checker-body] a[href*="law/#art-113"]').first
@@ -187,7 +188,7 @@ def test_a_bad_file_changes_nothing(checker, tmp_path):
 
 
 @pytest.mark.parametrize("zone", ["Asia/Tokyo", "America/Los_Angeles", "Pacific/Kiritimati"])
-@pytest.mark.parametrize("time, status", [("17:00", "pass"), ("17:01", "fail")])
+@pytest.mark.parametrize("time, status", [(CLOSING, "pass"), (AFTER_CLOSING, "fail")])
 def test_deadline_decisions_do_not_depend_on_the_browser_time_zone(browser, base_url, zone, time, status, tmp_path):
     context = browser.new_context(timezone_id=zone, locale="ja-JP")
     page = context.new_page()
@@ -198,7 +199,7 @@ def test_deadline_decisions_do_not_depend_on_the_browser_time_zone(browser, base
         "proposal": {"kind": "existing-extend", "contribution": "yes", "period_of_use": "yes"},
         "proposers": [{"type": "individual", "birth_date": "1990-01-15", "capacity": "no", "bankruptcy": "none",
                        "sentence": {"status": "none"}, "cancellation": {"status": "none"}}],
-        "submission": {"method": "hand", "date": "2026-03-13", "time": time, "agent": "no"},
+        "submission": {"method": "hand", "date": CALL.closes.isoformat(), "time": time, "agent": "no"},
     }
     path = tmp_path / "answers.json"
     path.write_text(json.dumps(answers), encoding="utf-8")
@@ -213,7 +214,7 @@ def test_deadline_decisions_do_not_depend_on_the_browser_time_zone(browser, base
         page.wait_for_timeout(500)
     classes = finding.first.get_attribute("class")
     context.close()
-    # 17:00 on the closing day is in time and 17:01 too late, in Japan time, whatever the browser's zone.
+    # The closing time on the closing day is in time and a minute later too late, in Japan time, whatever the browser's zone.
     assert f"checker-finding--{status}" in classes
 
 
@@ -223,6 +224,6 @@ def test_without_javascript_the_static_checklist_shows(browser, base_url):
     page.goto(base_url + "checker/")
     checklist = page.inner_text("#checklist")
     context.close()
-    for fact in ["2026年（令和8年）3月13日（金）", "誓約書", "委任状", "行政機関等匿名加工情報の利用に関する提案書類在中",
-                 "法第113条", "1,000"]:
+    for fact in [format_date(CALL.closes), "誓約書", "委任状", CALL.envelope_marking,
+                 "法第113条", f"{CALL.minimum_population:,}"]:
         assert fact in checklist

@@ -6,10 +6,11 @@ from datetime import datetime
 
 import pytest
 
+from callfacts import CALL, format_date, format_time
 from driver import BODY, fill_step, open_checker, press, start
 from test_checker_flow import heading
 
-CHECKLIST_FACTS = ["2026年（令和8年）2月9日（月）", "2026年（令和8年）3月13日（金）午後5時", "誓約書", "委任状", "法第113条"]
+CHECKLIST_FACTS = [format_date(CALL.opens), f"{format_date(CALL.closes)}{format_time(CALL.closes_at)}", "誓約書", "委任状", "法第113条"]
 STATUS = "[data-checker-status]"
 
 

@@ -454,3 +454,13 @@ def test_every_question_asking_about_a_person_offers_dont_know():
 def test_field_names_map_to_answer_paths():
     assert flow.path_name(("proposers", 0, "officers", 3, "sentence", "ended_on")) == "p0.o3.sentence.ended_on"
     assert flow.field_id("p0.o3.sentence.ended_on") == "f-p0-o3-sentence-ended-on"
+
+
+def test_the_questions_name_the_values_of_the_call_the_page_serves(call):
+    from html import escape
+    ask("start")
+    ask("next")
+    submit("kind", proposal__kind="new")
+    html = ask("goto", step="file")["html"]
+    assert f"提案する本人の数は、{call.minimum_population:,}人以上で" in html
+    assert f"{escape(call.agency_name)}の「提案の対象となる個人情報ファイル」" in html

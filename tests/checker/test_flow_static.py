@@ -4,7 +4,11 @@ from __future__ import annotations
 from html.parser import HTMLParser
 
 from proposal_checker import flow
-from proposal_checker.call import packaged_call
+from html import escape
+
+import pytest
+
+from proposal_checker.dates import format_date, format_time
 from proposal_checker.static import static_checklist_html
 
 
@@ -18,16 +22,16 @@ class Tags(HTMLParser):
         self.tags.append((tag, dict(attrs)))
 
 
-def html() -> str:
-    return static_checklist_html(packaged_call())
+@pytest.fixture
+def html(call):
+    return lambda: static_checklist_html(call)
 
 
-def test_the_checklist_is_the_anchor_the_page_links_to():
+def test_the_checklist_is_the_anchor_the_page_links_to(html):
     assert html().startswith('<section id="checklist"')
 
 
-def test_every_question_of_the_flow_is_listed():
-    from html import escape
+def test_every_question_of_the_flow_is_listed(html):
     text = html()
     for _, groups in flow.CATALOGUE:
         for when, questions in groups:
@@ -38,31 +42,39 @@ def test_every_question_of_the_flow_is_listed():
                     assert escape(o.label) in text, o.label
 
 
-def test_every_document_is_listed_with_when_it_is_needed():
+def test_every_document_is_listed_with_when_it_is_needed(html, call):
     text = html()
-    for doc in packaged_call().documents:
-        assert doc.name in text
+    for doc in call.documents:
+        assert f"{escape(doc.name)}（{call.copies}部）" in text
     assert "必要なとき：代理人が提出する場合" in text
     assert "必要なとき：すべての提案" in text
 
 
-def test_the_call_facts_are_there():
-    call = packaged_call()
+def test_the_call_facts_are_there(html, call):
     text = html()
-    assert "2026年（令和8年）2月9日（月）から2026年（令和8年）3月13日（金）午後5時まで" in text
-    assert call.address in text
-    assert "最終的な判断は" in text
+    assert f"{format_date(call.opens)}から{format_date(call.closes)}{format_time(call.closes_at)}まで" in text
+    assert call.address in text and call.telephone in text and escape(call.office) in text
+    assert f"最終的な判断は{call.agency_name}が行います" in text
     for c in call.criteria:
-        assert c.text in text
+        assert escape(c.text) in text
+    for step in call.next_steps:
+        assert escape(step) in text
 
 
-def test_links_to_the_law_are_relative_to_the_checker_page():
+def test_the_questions_name_the_calls_values_never_another_calls(html, call):
+    text = html()
+    assert f"提案の日前{call.certificate_months}か月以内に作成されたものに限ります" in text
+    assert f"{escape(call.agency_name)}の「提案の対象となる個人情報ファイル」" in text
+    assert "{" not in text
+
+
+def test_links_to_the_law_are_relative_to_the_checker_page(html):
     hrefs = [a["href"] for t, a in Tags(html()).tags if t == "a"]
     assert "../law/#art-113" in hrefs
     assert all(h.startswith("../") for h in hrefs)
 
 
-def test_no_inline_script_handler_or_style():
+def test_no_inline_script_handler_or_style(html):
     for tag, attrs in Tags(html()).tags:
         assert tag not in ("script", "style")
         assert not any(name.startswith("on") or name == "style" for name in attrs)

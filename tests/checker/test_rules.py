@@ -6,22 +6,26 @@ import pytest
 from proposal_checker.answers import (
     Answers, Cancellation, Person, Proposal, Proposer, Sentence, Submission,
 )
-from proposal_checker.call import packaged_call
 from proposal_checker.citations import citation_href
 from proposal_checker.dates import JST
-from proposal_checker.evaluate import DISCLAIMER, evaluate
+from proposal_checker.dates import format_date, format_time
+from proposal_checker.evaluate import disclaimer, evaluate
 from proposal_checker.findings import Status
 from proposal_checker.rules import GROUPS, Context, all_rules
 from proposal_checker.rules import content, disqualification, documents, kind, population, processing, submission
 
-CALL = packaged_call()
+from calls import day as on, load
+
+# Tests whose outcome does not depend on the call use this year's frozen call; the others take
+# the ``call`` fixture and run on both test calls (calls.py).
+CALL = load("r7-isa")
 CLEAR = dict(birth_date=date(1980, 4, 1), capacity="no", bankruptcy="none",
              sentence=Sentence(status="none"), cancellation=Cancellation(status="none"))
 
 
-def ctx(proposal=None, proposers=(), sub=None):
+def ctx(proposal=None, proposers=(), sub=None, call=CALL):
     return Context(Answers(proposal=proposal or Proposal(), proposers=tuple(proposers),
-                           submission=sub or Submission()), CALL)
+                           submission=sub or Submission()), call)
 
 
 def status_of(findings, id):
@@ -38,14 +42,15 @@ def test_every_group_registers_rules_with_ids_bases_and_explanations():
         assert r.basis and r.title and r.explain
 
 
-def test_every_basis_of_every_finding_is_a_citation_the_site_can_link_or_a_named_other_law():
+def test_every_basis_of_every_finding_is_a_citation_the_site_can_link_or_a_named_other_law(call):
     answers = Answers(
+        call="r6-old",
         proposal=Proposal(kind="new"),
         proposers=(Proposer(type="individual", **CLEAR),
                    Proposer(type="corporation", officers=(Person(**CLEAR),))),
-        submission=Submission(method="post", date=date(2026, 3, 2), posted_on=date(2026, 2, 27)),
+        submission=Submission(method="post", date=on("opens+21d", call), posted_on=on("opens+18d", call)),
     )
-    result = evaluate(answers, CALL, now=datetime(2026, 2, 10, tzinfo=JST))
+    result = evaluate(answers, call, now=datetime(2026, 2, 10, tzinfo=JST))
     for f in result.findings:
         for basis in f.basis:
             assert citation_href(basis) or basis.startswith("民法"), basis
@@ -144,14 +149,26 @@ def test_subjects_name_the_proposer_and_officer():
 
 # -- population and processing -----------------------------------------------------------------
 
+# Counts relative to the call's minimum (m): m - 1 fails, m passes.
 @pytest.mark.parametrize("count, file_count, expected", [
-    (999, 5000, Status.FAIL), (1000, 5000, Status.PASS), (5000, 5000, Status.PASS), (5001, 5000, Status.FAIL),
-    (1000, "unknown", Status.REVIEW), (1000, None, Status.REVIEW), (None, 5000, Status.REVIEW),
-    (0, "unknown", Status.FAIL),
+    (-1, 5000, Status.FAIL), (0, 5000, Status.PASS), (5000, 5000, Status.PASS), (5001, 5000, Status.FAIL),
+    (0, "unknown", Status.REVIEW), (0, None, Status.REVIEW), (None, 5000, Status.REVIEW),
+    ("zero", "unknown", Status.FAIL),
 ])
-def test_population_between_the_minimum_and_the_file(count, file_count, expected):
-    [f] = population.check_population(ctx(Proposal(kind="new", population=count, file_population=file_count)))
+def test_population_between_the_minimum_and_the_file(count, file_count, expected, call):
+    m = call.minimum_population
+    count = 0 if count == "zero" else None if count is None else m + count
+    file_count = m + file_count if isinstance(file_count, int) else file_count
+    [f] = population.check_population(ctx(Proposal(kind="new", population=count, file_population=file_count), call=call))
     assert f.status is expected
+
+
+def test_the_population_messages_name_the_calls_minimum_and_agency(call):
+    [f] = population.check_population(ctx(Proposal(kind="new", population=call.minimum_population - 1), call=call))
+    assert f"{call.minimum_population:,}人に足りません" in f.message
+    [f] = population.check_population(ctx(Proposal(kind="new", population=call.minimum_population,
+                                                   file_population="unknown"), call=call))
+    assert f"{call.agency_name}に確かめてください" in f.message
 
 
 def test_existing_proposals_have_no_population_or_processing_findings():
@@ -190,26 +207,36 @@ def test_measures_name_what_is_missing():
 
 # -- documents -------------------------------------------------------------------------------
 
-def test_each_document_says_why_with_its_basis_and_copies():
-    items = documents.checklist(ctx(Proposal(kind="new"), [Proposer(type="individual")], Submission(agent="yes")))
+def test_each_document_says_why_with_its_basis_and_copies(call):
+    items = documents.checklist(ctx(Proposal(kind="new"), [Proposer(type="individual")], Submission(agent="yes"), call=call))
     assert [d.id for d in items] == ["proposal-new", "pledge", "contribution", "identity-individual", "other",
                                      "power-of-attorney"]
     for d in items:
-        assert d.why and d.basis and d.copies == CALL.copies == 2 and not d.condition
+        assert d.why and d.basis and d.copies == call.copies and not d.condition
+    other = next(d for d in items if d.id == "other")
+    assert f"{call.issuer}が必要と認めて求める" in other.why and other.on_request
+
+
+def test_the_body_identity_document_names_the_calls_months(call):
+    [item] = [d for d in documents.checklist(ctx(proposers=[Proposer(type="corporation")], call=call))
+              if d.id == "identity-body"]
+    assert f"提案の日前{call.certificate_months}か月以内" in item.why
 
 
 @pytest.mark.parametrize("made, expected", [
-    (date(2025, 9, 13), Status.PASS),   # six months before 2026-03-13, inclusive
-    (date(2025, 9, 12), Status.FAIL),
-    (date(2026, 3, 13), Status.PASS),
-    (date(2026, 3, 14), Status.FAIL),
+    ("closes-1c", Status.PASS),   # the call's months before the closing day, inclusive
+    ("closes-1c-1d", Status.FAIL),
+    ("closes", Status.PASS),
+    ("closes+1d", Status.FAIL),
     ("unknown", Status.REVIEW),
     (None, Status.REVIEW),
 ])
-def test_the_certificate_is_at_most_six_months_old_on_the_proposal_day(made, expected):
+def test_the_certificate_is_at_most_the_calls_months_old_on_the_proposal_day(made, expected, call):
+    made = on(made, call) if made not in ("unknown", None) else made
     body = Proposer(type="corporation", certificate_date=made)
-    [f] = documents.check_certificate(ctx(proposers=[body], sub=Submission(date=date(2026, 3, 13))))
+    [f] = documents.check_certificate(ctx(proposers=[body], sub=Submission(date=call.closes), call=call))
     assert f.id == "proposer-1.certificate" and f.status is expected
+    assert f"{call.certificate_months}か月以内" in f.message or f.status is not Status.PASS
 
 
 def test_no_certificate_finding_for_individuals():
@@ -225,38 +252,52 @@ def test_agent(agent, expected):
 
 # -- submission --------------------------------------------------------------------------------
 
+# Both test calls open on a Monday: opens+5d is a Saturday, opens+6d a Sunday.
 @pytest.mark.parametrize("day, expected", [
-    (date(2026, 2, 6), Status.FAIL), (date(2026, 2, 9), Status.PASS), (date(2026, 2, 11), Status.FAIL),
-    (date(2026, 2, 14), Status.FAIL), (date(2026, 2, 15), Status.FAIL), (date(2026, 2, 23), Status.FAIL),
-    (date(2026, 3, 13), Status.PASS), (date(2026, 3, 16), Status.FAIL), (date(2026, 12, 29), Status.FAIL),
+    ("opens-3d", Status.FAIL), ("opens", Status.PASS), ("holiday1", Status.FAIL),
+    ("opens+5d", Status.FAIL), ("opens+6d", Status.FAIL), ("holiday2", Status.FAIL),
+    ("closes", Status.PASS), ("closes+3d", Status.FAIL),
 ])
-def test_hand_delivery_days(day, expected):
-    [f] = submission.check_date(ctx(sub=Submission(method="hand", date=day)))
+def test_hand_delivery_days(day, expected, call):
+    [f] = submission.check_date(ctx(sub=Submission(method="hand", date=on(day, call)), call=call))
     assert f.status is expected
+
+
+def test_the_new_year_break_is_closed_to_hand_delivery():
+    # 行政機関の休日に関する法律第1条: 29 December to 3 January, whatever the weekday.
+    call = load("r11-kst")
+    assert call.is_office_day(call.closes) and call.closes == date(call.closes.year, 12, 28)
+    for day in (date(2029, 12, 31), date(2030, 1, 2), date(2030, 1, 3)):
+        assert not call.is_office_day(day)
+    assert call.is_office_day(date(2030, 1, 4))
 
 
 @pytest.mark.parametrize("clock, day, expected", [
-    (time(8, 59), date(2026, 3, 2), Status.FAIL), (time(9, 0), date(2026, 3, 2), Status.PASS),
-    (time(17, 0), date(2026, 3, 13), Status.PASS), (time(17, 1), date(2026, 3, 13), Status.FAIL),
-    (time(17, 1), date(2026, 3, 2), Status.FAIL), (None, date(2026, 3, 2), Status.REVIEW),
+    ("hand_opens-1min", "opens+21d", Status.FAIL), ("hand_opens", "opens+21d", Status.PASS),
+    ("closes_at", "closes", Status.PASS), ("closes_at+1min", "closes", Status.FAIL),
+    ("hand_closes+1min", "opens+21d", Status.FAIL), (None, "opens+21d", Status.REVIEW),
 ])
-def test_hand_delivery_hours(clock, day, expected):
-    [f] = submission.check_time(ctx(sub=Submission(method="hand", date=day, time=clock)))
+def test_hand_delivery_hours(clock, day, expected, call):
+    from calls import time_of
+    clock = time_of(clock, call) if clock else None
+    [f] = submission.check_time(ctx(sub=Submission(method="hand", date=on(day, call), time=clock), call=call))
     assert f.status is expected
+    assert f"受付は{format_time(call.hand_opens_at)}から{format_time(call.hand_closes_at)}まで" in f.message or expected is Status.FAIL
 
 
 @pytest.mark.parametrize("posted, expected", [
-    (date(2026, 3, 10), Status.PASS), (date(2026, 3, 11), Status.REVIEW), (date(2026, 3, 12), Status.REVIEW),
-    (date(2026, 3, 13), Status.REVIEW), (date(2026, 3, 14), Status.FAIL), (None, Status.REVIEW),
+    ("closes-3d", Status.PASS), ("closes-2d", Status.REVIEW), ("closes-1d", Status.REVIEW),
+    ("closes", Status.REVIEW), ("closes+1d", Status.FAIL), (None, Status.REVIEW),
 ])
-def test_posting_day(posted, expected):
-    [f] = submission.check_posted_on(ctx(sub=Submission(method="post", date=date(2026, 3, 13), posted_on=posted)))
+def test_posting_day(posted, expected, call):
+    posted = on(posted, call) if posted else None
+    [f] = submission.check_posted_on(ctx(sub=Submission(method="post", date=call.closes, posted_on=posted), call=call))
     assert f.status is expected
 
 
-def test_the_post_reminder_quotes_the_envelope_marking_exactly():
-    [f] = submission.check_method(ctx(sub=Submission(method="post")))
-    assert f"「{CALL.envelope_marking}」" in f.message
+def test_the_post_reminder_quotes_the_envelope_marking_exactly_and_the_copies(call):
+    [f] = submission.check_method(ctx(sub=Submission(method="post"), call=call))
+    assert f"「{call.envelope_marking}」" in f.message and f"{call.copies}部" in f.message
 
 
 def test_time_and_posting_findings_only_for_their_method():
@@ -266,16 +307,19 @@ def test_time_and_posting_findings_only_for_their_method():
 
 # -- the result ------------------------------------------------------------------------------
 
-def test_the_result_json_carries_everything_the_spec_lists():
+def test_the_result_json_carries_everything_the_spec_lists(call):
     now = datetime(2026, 2, 10, 3, 0, tzinfo=JST)
-    data = evaluate(Answers(), CALL, now=now).to_json()
+    data = evaluate(Answers(), call, now=now).to_json()
     assert data["format"] == "proposal-checker/result" and data["version"] == 1
-    assert data["call"] == CALL.id and data["rules_version"] == CALL.rules_version
+    assert data["call"] == call.id and data["rules_version"] == call.rules_version
     assert data["made_at"] == "2026-02-10T03:00:00+09:00"
     assert data["overall"] == "review"
-    assert data["submission"]["by"] == "2026年（令和8年）3月13日（金）午後5時まで（日本時間）"
-    assert any("東京都新宿区四谷1-6-1" in line for line in data["submission"]["where"])
-    assert data["disclaimer"] == DISCLAIMER and DISCLAIMER.startswith("最終的な判断は出入国在留管理庁が行います。")
+    assert data["submission"]["by"] == f"{format_date(call.closes)}{format_time(call.closes_at)}まで（日本時間）"
+    assert data["submission"]["where"] == [f"〒{call.postal_code}", call.address, f"{call.agency_name} {call.office}",
+                                           f"電話：{call.telephone}"]
+    assert any(f"{call.copies}部" in line for line in data["submission"]["how"])
+    assert data["disclaimer"] == disclaimer(call) and disclaimer(call).startswith(f"最終的な判断は{call.agency_name}が行います。")
+    assert data["next_steps"] == list(call.next_steps)
     steps = " ".join(data["next_steps"])
     assert "所定の手数料（個人情報の保護に関する法律施行令第31条）" in steps
     assert "円" not in steps
@@ -288,7 +332,18 @@ def test_made_at_is_japan_time_whatever_zone_now_is_given_in():
     assert evaluate(Answers(), CALL, now=now).to_json()["made_at"] == "2026-02-10T00:30:00+09:00"
 
 
-def test_the_same_answers_give_the_same_result():
+def test_the_same_answers_give_the_same_result(call):
     now = datetime(2026, 2, 10, tzinfo=JST)
-    answers = Answers(proposers=(Proposer(type="individual", **CLEAR),), submission=Submission(date=date(2026, 3, 2)))
-    assert evaluate(answers, CALL, now=now).to_json() == evaluate(answers, CALL, now=now).to_json()
+    answers = Answers(proposers=(Proposer(type="individual", **CLEAR),), submission=Submission(date=on("opens+21d", call)))
+    assert evaluate(answers, call, now=now).to_json() == evaluate(answers, call, now=now).to_json()
+
+
+def test_answers_saved_for_another_call_are_checked_against_this_one_and_say_so(call):
+    answers = Answers(call="r6-old", proposers=(Proposer(type="individual", **CLEAR),),
+                      submission=Submission(method="hand", date=on("opens+21d", call), time=call.hand_opens_at))
+    result = evaluate(answers, call, now=datetime(2026, 2, 10, tzinfo=JST))
+    [f] = [f for f in result.findings if f.id == "answers.call"]
+    assert f.status is Status.REVIEW and "「r6-old」" in f.message and f"「{call.id}」" in f.message
+    assert {g.id: g.status for g in result.findings}["submission.date"] is Status.PASS  # checked, not dropped
+    same = evaluate(Answers(call=call.id), call, now=datetime(2026, 2, 10, tzinfo=JST))
+    assert "answers.call" not in {g.id for g in same.findings}

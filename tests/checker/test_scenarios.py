@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 
 from proposal_checker.answers import parse_answers
-from proposal_checker.call import packaged_call
 from proposal_checker.dates import JST
 from proposal_checker.evaluate import evaluate
+
+from calls import CALL_IDS, load, resolve
 
 DATA = json.loads((Path(__file__).parent / "scenarios.json").read_text(encoding="utf-8"))
 NOW = datetime(2026, 2, 10, 12, 0, tzinfo=JST)
@@ -41,9 +42,14 @@ def test_scenario_names_are_unique_sentences():
     assert len(SCENARIOS) >= 60
 
 
-@pytest.mark.parametrize("scenario", SCENARIOS, ids=[s["name"] for s in SCENARIOS])
-def test_scenario(scenario):
-    result = evaluate(parse_answers(answers_of(scenario)), packaged_call(), now=NOW)
+CASES = [(s, call_id) for s in SCENARIOS for call_id in CALL_IDS if call_id in s.get("calls", CALL_IDS)]
+
+
+@pytest.mark.parametrize("scenario, call_id", CASES, ids=[f"{call_id}: {s['name']}" for s, call_id in CASES])
+def test_scenario(scenario, call_id):
+    call = load(call_id)
+    scenario = resolve(scenario, call)
+    result = evaluate(parse_answers(resolve(answers_of(scenario), call)), call, now=NOW)
     by_id = {f.id: f for f in result.findings}
     assert len(by_id) == len(result.findings), "finding ids are unique"
     for id, status in scenario.get("findings", {}).items():

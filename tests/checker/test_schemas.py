@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 
 from proposal_checker.answers import parse_answers
-from proposal_checker.call import packaged_call
 from proposal_checker.dates import JST
 from proposal_checker.evaluate import evaluate
+
+from calls import CALL_IDS, load as load_call, resolve
 
 SCHEMAS = Path(__file__).resolve().parents[2] / "checker" / "schemas"
 DATA = json.loads((Path(__file__).parent / "scenarios.json").read_text(encoding="utf-8"))
@@ -87,12 +88,16 @@ def merge(base, patch):
 SCENARIOS = DATA["scenarios"]
 
 
-@pytest.mark.parametrize("scenario", SCENARIOS, ids=[s["name"] for s in SCENARIOS])
-def test_every_scenario_is_valid_answers_and_gives_a_valid_result(scenario):
+CASES = [(s, call_id) for s in SCENARIOS for call_id in CALL_IDS if call_id in s.get("calls", CALL_IDS)]
+
+
+@pytest.mark.parametrize("scenario, call_id", CASES, ids=[f"{call_id}: {s['name']}" for s, call_id in CASES])
+def test_every_scenario_is_valid_answers_and_gives_a_valid_result(scenario, call_id):
     answers_schema, result_schema = load("answers.schema.json"), load("result.schema.json")
-    answers = merge(DATA["bases"][scenario["base"]], scenario["answers"])
+    call = load_call(call_id)
+    answers = resolve(merge(DATA["bases"][scenario["base"]], scenario["answers"]), call)
     validate(answers, answers_schema, answers_schema)
-    result = evaluate(parse_answers(answers), packaged_call(), now=datetime(2026, 2, 10, tzinfo=JST))
+    result = evaluate(parse_answers(answers), call, now=datetime(2026, 2, 10, tzinfo=JST))
     validate(result.to_json(), result_schema, result_schema)
 
 

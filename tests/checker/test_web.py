@@ -12,8 +12,9 @@ from html.parser import HTMLParser
 import pytest
 
 from proposal_checker import web
-from proposal_checker.call import packaged_call
-from webpage import answers, ask, fresh, page, submit  # noqa: F401  (fresh: autouse fixture)
+from proposal_checker.dates import format_date
+from calls import day
+from webpage import answers, ask, date_fields, fresh, page, submit  # noqa: F401  (fresh: autouse fixture)
 
 
 def complete(name: str = "山田太郎", kind: str = "new") -> None:
@@ -32,8 +33,9 @@ def complete(name: str = "山田太郎", kind: str = "new") -> None:
     submit("content", proposal__contribution="yes", proposal__period_of_use="yes",
            proposal__measures=["purpose_method", "access_control", "leak_prevention", "staff", "disposal",
                                "incidents"])
-    submit("submission", submission__method="hand", submission__date__year="2026", submission__date__month="3",
-           submission__date__day="2", submission__time__hour="10", submission__time__minute="0",
+    # An ordinary weekday of the call the page serves, within its office hours.
+    submit("submission", submission__method="hand", **date_fields("submission__date", day("opens+21d", web._call())),
+           submission__time__hour=str(web._call().hand_opens_at.hour + 1), submission__time__minute="0",
            submission__agent="no")
     assert page() == "review"
 
@@ -111,7 +113,7 @@ def test_back_keeps_an_invalid_answer_as_typed_without_showing_errors():
     assert not response["title"].startswith("エラー")
     html = ask("goto", step="submission")["html"]
     assert 'name="submission.date.day" value="30"' in html
-    assert answers()["submission"]["date"] == "2026-03-02"
+    assert answers()["submission"]["date"] == day("opens+21d", web._call()).isoformat()
 
 
 def test_each_step_heading_takes_focus_and_the_step_is_announced():
@@ -144,11 +146,12 @@ def test_a_goto_to_an_unknown_step_changes_nothing():
 # --- review -----------------------------------------------------------------------------------
 
 
-def test_the_review_lists_every_answer_with_a_change_link():
+def test_the_review_lists_every_answer_with_a_change_link(call):
     complete()
     html = ask("goto", step="review")["html"]
     for text in ("新たに作成する行政機関等匿名加工情報の提案（法第112条）", "山田太郎", "1990年（平成2年）4月1日（日）",
-                 "5,000人", "わからない", "持参する", "2026年（令和8年）3月2日（月）", "午前10時"):
+                 "5,000人", "わからない", "持参する", format_date(day("opens+21d", call)),
+                 f"午前{call.hand_opens_at.hour + 1}時"):
         assert text in html, text
     links = re.findall(r'data-goto="([^"]+)">変更', html)
     assert "proposer-1#f-p0-birth-date-year" in links
@@ -195,19 +198,19 @@ def test_unanswered_questions_show_on_the_review():
 # --- result -----------------------------------------------------------------------------------
 
 
-def test_the_result_page_has_the_outcome_findings_and_a_printable_checklist():
+def test_the_result_page_has_the_outcome_findings_and_a_printable_checklist(call):
     pytest.importorskip("proposal_checker.evaluate")
     complete()
     response = ask("result")
     html = response["html"]
-    call = packaged_call()
     assert page() == "result"
-    assert 'class="checker-outcome checker-outcome--' in html
+    assert 'class="checker-outcome checker-outcome--review' in html  # the file's population is unknown
     assert "あなたの提出チェックリスト" in html
     assert call.title in html
     assert call.rules_version in html
-    assert "2026年（令和8年）2月20日（金）10時00分（日本時間）" in html
-    assert "最終的な判断は" in html
+    assert f"{format_date(day('opens+11d', call))}10時00分（日本時間）" in html
+    assert f"最終的な判断は{escape(call.agency_name)}が行います" in html
+    assert escape(call.address) in html and f"{call.copies}部" in html
     assert 'value="print"' in html
     assert re.search(r'<a href="\.\./law/#art-113">法第113条', html)
 
@@ -235,13 +238,14 @@ def test_an_update_from_a_form_that_is_no_longer_on_screen_is_ignored():
 # --- save, load, clear ------------------------------------------------------------------------
 
 
-def test_save_gives_a_v1_answers_file():
+def test_save_gives_a_v1_answers_file(call):
     complete()
     response = ask("save")
-    assert response["download"]["name"] == f"proposal-answers-{packaged_call().id}-20260220.json"
+    stamp = day("opens+11d", call).strftime("%Y%m%d")
+    assert response["download"]["name"] == f"proposal-answers-{call.id}-{stamp}.json"
     data = json.loads(response["download"]["text"])
     assert data["format"] == "proposal-checker/answers" and data["version"] == 1
-    assert data["call"] == packaged_call().id
+    assert data["call"] == call.id
     assert data["proposers"][0]["name"] == "山田太郎"
     assert "html" not in response
 
@@ -275,7 +279,7 @@ def test_a_saved_file_from_a_partial_flow_loads():
 @pytest.mark.parametrize("text, expected", [
     ("これは JSON ではありません", "JSON として読めません"),
     ('{"format": "proposal-checker/answers", "version": 2}', "version"),
-    ('{"format": "proposal-checker/answers", "version": 1, "call": "r6-other"}', "call"),
+    ('{"format": "proposal-checker/answers", "version": 1, "call": 6}', "call"),
     ("[" * 5000 + "]" * 5000, "入れ子が深すぎます"),
     ('{"format": "proposal-checker/answers", "version": 1, "proposers": [{"type": "alien"}]}', "proposers[0].type"),
 ])
@@ -345,13 +349,29 @@ def test_clear_asks_first_and_cancel_keeps_everything():
     assert answers() == before
 
 
-def test_clear_confirmed_empties_everything():
+def test_answers_saved_for_another_call_load_with_a_message_naming_both_calls(call):
+    complete()
+    saved = json.loads(ask("save")["download"]["text"])
+    saved["call"] = "r6-old"
+    text = json.dumps(saved, ensure_ascii=False)
+    ask("clear")
+    ask("clear-confirm")
+    response = ask("load", text=text, size=len(text.encode()))
+    assert page() == "review"
+    assert "回答ファイルを読み込みました" in response["html"]
+    assert "「r6-old」" in response["html"] and f"「{call.id}」" in response["html"]
+    assert answers()["proposers"][0]["name"] == "山田太郎"  # nothing dropped
+    result = ask("result")["html"]
+    assert "回答を保存した募集" in result and "「r6-old」" in result
+
+
+def test_clear_confirmed_empties_everything(call):
     complete()
     response = ask("clear")
     response = ask("clear-confirm")
     assert page() == "start"
     assert "すべての回答を消去しました" in response["html"]
-    assert answers() == {"format": "proposal-checker/answers", "version": 1, "call": packaged_call().id}
+    assert answers() == {"format": "proposal-checker/answers", "version": 1, "call": call.id}
     assert web._state["invalid"] == {}
 
 

@@ -1,12 +1,13 @@
 """Driving the checker as the page does: JSON in and out of ``proposal_checker.web.handle``.
 
 Shared by test_flow.py and test_web.py; importing ``fresh`` into a test module makes every
-test there start from an empty page, with the clock fixed in Japan time.
+test there start from an empty page serving a test call (each test runs on both, see calls.py),
+with the clock fixed in Japan time eleven days after the call opens.
 """
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import datetime, time
 
 import pytest
 
@@ -14,12 +15,21 @@ from proposal_checker import flow, web
 from proposal_checker.dates import JST
 
 
+from calls import day
+
+
 @pytest.fixture(autouse=True)
-def fresh(monkeypatch):
-    monkeypatch.setattr(web, "clock", lambda: datetime(2026, 2, 20, 10, 0, tzinfo=JST))
-    web.reset()
+def fresh(monkeypatch, call):
+    now = datetime.combine(day("opens+11d", call), time(10, 0), JST)
+    monkeypatch.setattr(web, "clock", lambda: now)
+    web.reset(call)
     yield
-    web.reset()
+    web._state.clear()
+
+
+def date_fields(prefix: str, when) -> dict:
+    """The three form fields of a date question: ``date_fields("submission__date", d)``."""
+    return {f"{prefix}__year": str(when.year), f"{prefix}__month": str(when.month), f"{prefix}__day": str(when.day)}
 
 
 def ask(action: str, **extra) -> dict:

@@ -5,15 +5,28 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from datetime import date, datetime, time
+from datetime import datetime, timedelta
 
-from conftest import assert_clean_build, build, built_pages, page_text
+import calldata
+from conftest import ROOT, assert_clean_build, build, built_pages, page_text
 from proposal_checker.call import parse_call
 from proposal_checker.dates import JST, format_date
 
-OLD = (date(2026, 2, 9), date(2026, 3, 13))
-# A valid later call: Monday 8 February 2027 to Friday 12 March 2027 (33 days, no holiday at the end).
-NEW = (date(2027, 2, 8), date(2027, 3, 12))
+CALL = calldata.load(ROOT / "docs" / "call.toml")
+OLD = (CALL.opens, CALL.closes)
+
+
+def _next_year():
+    """The same period 52 weeks later (same weekdays), the deadline moved a week earlier while it
+    would fall on a national holiday."""
+    opens, closes = (d + timedelta(weeks=52) for d in OLD)
+    holidays = calldata.japanese_holidays(opens.year, closes.year)
+    while closes in holidays:
+        closes -= timedelta(weeks=1)
+    return (opens, closes), holidays
+
+
+NEW, NEW_HOLIDAYS = _next_year()
 
 
 def with_new_period(project):
@@ -50,7 +63,10 @@ def test_every_page_showing_the_period_shows_the_new_one(site, project_copy, tmp
         assert page in after, f"{page} showed the period but does not show the new one"
         assert len(after[page]) == len(old_days), page
     # The holidays inside the period are recomputed for the new year.
-    assert "2027年（令和9年）2月11日（木）：建国記念の日" in page_text(new_site / "guide" / "submit" / "index.html")
+    submit = page_text(new_site / "guide" / "submit" / "index.html")
+    for day, name in NEW_HOLIDAYS.items():
+        if NEW[0] <= day <= NEW[1] and day.weekday() < 5:
+            assert f"{format_date(day)}：{name}" in submit
 
 
 def test_the_checkers_data_follows_the_new_period(project_copy, tmp_path):
@@ -59,8 +75,8 @@ def test_the_checkers_data_follows_the_new_period(project_copy, tmp_path):
     subprocess.run([sys.executable, str(project_copy / "build" / "calldata.py"), str(toml), str(out)], check=True)
     call = parse_call(json.loads(out.read_text(encoding="utf-8")))
     assert (call.opens, call.closes) == NEW
-    assert call.deadline == datetime.combine(NEW[1], time(17, 0), JST)
-    assert call.holidays_in_period() == [(date(2027, 2, 11), "建国記念の日"), (date(2027, 2, 23), "天皇誕生日")]
+    assert call.deadline == datetime.combine(NEW[1], CALL.closes_at, JST)
+    assert call.holidays_in_period() == sorted((d, n) for d, n in NEW_HOLIDAYS.items() if NEW[0] <= d <= NEW[1])
 
 
 def test_the_published_json_follows_the_new_period(project_copy, tmp_path):

@@ -13,7 +13,7 @@ from proposal_checker.call import parse_call
 ENTRY = """
 [[target_files]]
 name = "検証用ファイル<甲>"
-agency = "出入国在留管理庁"
+agency = "検証庁"
 office = "検証課"
 purpose = "検証のための利用目的, カンマ入り"
 items = "氏名、生年月日"
@@ -23,7 +23,7 @@ source = "検証用の出典（2026年2月9日確認）"
 
 [[target_files]]
 name = "検証用ファイル乙"
-agency = "出入国在留管理庁"
+agency = "検証庁"
 office = "検証課"
 purpose = "検証"
 items = "国籍"
@@ -36,8 +36,9 @@ def test_with_no_target_files_the_page_says_where_the_official_list_is(site):
     text = page_text(site / "files" / "index.html")
     assert "まだ載せていません" in text
     source = (site / "files" / "index.html").read_text(encoding="utf-8")
-    assert 'href="https://www.moj.go.jp/isa/content/001454869.pdf"' in source
-    assert 'href="https://personal-info.e-gov.go.jp/kjnf/file/search"' in source
+    call = calldata.load(ROOT / "docs" / "call.toml")
+    assert f'href="{call.links["target_files"]}"' in source
+    assert f'href="{call.links["file_register_search"]}"' in source
     assert "<table" not in source.split('id="list"', 1)[1].split("公式の一覧での探し方")[0]
 
 

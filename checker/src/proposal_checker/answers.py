@@ -184,7 +184,7 @@ def _proposer_json(p: Proposer) -> dict[str, Any]:
 # Parsing from text
 
 
-def parse_answers_text(text: str, call_id: str | None = None) -> Answers:
+def parse_answers_text(text: str) -> Answers:
     """Parse answers from JSON text: adds the not-JSON, too-large and too-deep errors."""
     if not isinstance(text, str):
         raise AnswersError([("", "回答は JSON の文字列で渡してください")])
@@ -221,7 +221,7 @@ def parse_answers_text(text: str, call_id: str | None = None) -> Answers:
     if duplicates:
         names = "、".join(sorted(set(duplicates)))
         raise AnswersError([("", f"同じ項目名が二度書かれています（{names}）。一つにしてください")])
-    return parse_answers(data, call_id=call_id)
+    return parse_answers(data)
 
 
 def too_large(size: int) -> str:
@@ -272,14 +272,15 @@ def json_depth(text: str) -> int:
 # Parsing from a JSON value
 
 
-def parse_answers(data: object, call_id: str | None = None) -> Answers:
+def parse_answers(data: object) -> Answers:
     """Validate a JSON value and build ``Answers``; raises ``AnswersError`` listing every problem.
 
-    ``call_id``: the call these answers must belong to (default: the packaged call).
+    ``call`` is the id of the call the answers were saved for; it may name another call (answers
+    saved last year): ``other_call`` says so, and the rules check the answers against the current call.
     """
     errors: list[tuple[str, str]] = []
     try:
-        answers = _Parser(errors, call_id).answers(data)
+        answers = _Parser(errors).answers(data)
     except RecursionError:
         raise AnswersError([("", f"入れ子が深すぎます。回答ファイルの入れ子は{MAX_DEPTH}段までです")]) from None
     if errors:
@@ -313,9 +314,8 @@ def _show(value: Any) -> str:
 
 
 class _Parser:
-    def __init__(self, errors: list[tuple[str, str]], call_id: str | None):
+    def __init__(self, errors: list[tuple[str, str]]):
         self.errors = errors
-        self.call_id = call_id
 
     def error(self, path: str, message: str) -> None:
         self.errors.append((path, message))
@@ -384,7 +384,7 @@ class _Parser:
             if len(value) == 10 and value[4] == "-" and value[7] == "-" and value.replace("-", "").isdigit():
                 self.error(where, f"存在しない日付です（{value}）")
             else:
-                self.error(where, f"日付は \"YYYY-MM-DD\"（例：2026-02-09）{extra}で書いてください（{_show(value)} は使えません）")
+                self.error(where, f"日付は \"YYYY-MM-DD\"（例：2030-04-01）{extra}で書いてください（{_show(value)} は使えません）")
             return None
         if not EARLIEST_DATE <= parsed <= LATEST_DATE:
             self.error(where, f"日付が範囲外です（{value}）。1900年から2100年までの日付にしてください")
@@ -431,13 +431,12 @@ class _Parser:
             self.error("version", f"ありません。{VERSION} と書いてください")
         elif isinstance(version, bool) or version != VERSION:
             self.error("version", f"版 {_show(version)} は読めません。このチェッカーが読めるのは版 {VERSION} です")
+        # An id other than the current call's is kept, never refused: the answers are checked against
+        # the current call, and the result says so (rules/kind.py, check_saved_for).
         call = None
         if "call" in root:
-            expected = self.call_id if self.call_id is not None else _packaged_call_id()
-            if not isinstance(root["call"], str):
+            if not isinstance(root["call"], str) or not root["call"]:
                 self.error("call", f"募集の記号は文字列で書いてください（{_show(root['call'])} は使えません）")
-            elif root["call"] != expected:
-                self.error("call", f"別の募集（{_show(root['call'])}）の回答です。この募集の記号は \"{expected}\" です")
             else:
                 call = root["call"]
         proposal = self.proposal(root["proposal"]) if "proposal" in root else Proposal()
@@ -569,11 +568,14 @@ class _Parser:
         )
 
 
-def _packaged_call_id() -> str:
-    from .call import packaged_call
-
-    return packaged_call().id
+def other_call(answers: Answers, call: Any) -> str:
+    """What to tell a person whose answers were saved for another call; "" when they were not."""
+    if answers.call is None or answers.call == call.id:
+        return ""
+    return (f"この回答は、別の募集（記号「{answers.call}」）のために保存されたものです。"
+            f"今の募集（記号「{call.id}」、{call.title}）に照らして確かめます。"
+            "日付など、募集によって変わる回答を見直してください。")
 
 
 __all__ = ["Answers", "AnswersError", "Cancellation", "Person", "Proposal", "Proposer", "Sentence",
-           "Submission", "parse_answers", "parse_answers_text", "json_depth"]
+           "Submission", "other_call", "parse_answers", "parse_answers_text", "json_depth"]

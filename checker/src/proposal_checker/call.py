@@ -13,9 +13,7 @@ import os
 from typing import Any
 
 from .dates import JST, format_date, parse_hhmm, parse_iso_date
-
-# 規則第53条: a call stays open for at least 30 days.
-MINIMUM_CALL_DAYS = 30
+from .law import MINIMUM_CALL_DAYS
 
 DOCUMENT_CONDITIONS = ("new", "existing", "individual", "body", "agent", "requested")
 
@@ -95,6 +93,7 @@ class Call:
     criteria: tuple[Criterion, ...]
     documents: tuple[Document, ...]
     target_files: tuple[TargetFile, ...]
+    next_steps: tuple[str, ...] = ()
     holidays: dict[date, str] = field(default_factory=dict)
 
     @property
@@ -161,6 +160,7 @@ class Call:
             "target_files": [
                 {k: v for k, v in t.__dict__.items() if v is not None} for t in self.target_files
             ],
+            "after_submission": {"next_steps": list(self.next_steps)},
             "holidays": {d.isoformat(): n for d, n in sorted(self.holidays.items())},
         }
 
@@ -239,10 +239,12 @@ class _Reader:
             raise CallDataError(self._name(key), "[[...]] の並びで書いてください")
         return [_Reader(item, f"{self._name(key)}[{i}]") for i, item in enumerate(value)]
 
-    def text_list(self, key: str, allowed: tuple[str, ...] | None = None) -> tuple[str, ...]:
+    def text_list(self, key: str, allowed: tuple[str, ...] | None = None, non_empty: bool = False) -> tuple[str, ...]:
         value = self._get(key)
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise CallDataError(self._name(key), "文字列の並び（[\"…\", \"…\"]）で書いてください")
+        if non_empty and (not value or not all(v.strip() for v in value)):
+            raise CallDataError(self._name(key), "空でない文字列を一つ以上書いてください")
         if allowed is not None:
             for v in value:
                 if v not in allowed:
@@ -351,6 +353,7 @@ def parse_call(data: dict[str, Any], holidays: dict[date, str] | None = None) ->
         ),
         documents=tuple(documents),
         target_files=tuple(target_files),
+        next_steps=root.table("after_submission").text_list("next_steps", non_empty=True),
         holidays=holidays,
     )
 

@@ -1,6 +1,8 @@
-"""The command line: ``python -m proposal_checker check ANSWERS.json [--json] [--now YYYY-MM-DDTHH:MM]``.
+"""The command line: ``python -m proposal_checker check ANSWERS.json [--json] [--now YYYY-MM-DDTHH:MM] [--call CALL.json]``.
 
-Prints the result for a person (plain Japanese) or, with ``--json``, the result JSON.
+Prints the result for a person (plain Japanese) or, with ``--json``, the result JSON. The answers are
+checked against the packaged call, or with ``--call`` against another call's data (the JSON that
+build/calldata.py writes).
 Exit status: 0 for any outcome (pass, fail or review); 2 when the input cannot be used
 (the message names the field). Never a traceback.
 """
@@ -13,8 +15,8 @@ import sys
 from datetime import datetime
 from typing import TextIO
 
-from .answers import MAX_BYTES, AnswersError, parse_answers_text, too_large
-from .call import packaged_call
+from .answers import MAX_BYTES, AnswersError, other_call, parse_answers_text, too_large
+from .call import CallDataError, load_call_json, packaged_call
 from .citations import citation_href
 from .dates import JST
 from .findings import Status
@@ -50,6 +52,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("answers", help="回答ファイルのパス（- なら標準入力）")
     check.add_argument("--json", action="store_true", help="結果を JSON で出力します")
     check.add_argument("--now", help="結果の作成日時（日本時間、YYYY-MM-DDTHH:MM）。省略すると現在の日時")
+    check.add_argument("--call", help="募集のデータ（build/calldata.py が書く JSON）。省略するとこのチェッカーに入っている募集")
     return parser
 
 
@@ -62,10 +65,10 @@ def main(argv: list[str] | None = None, stdout: TextIO | None = None, stderr: Te
         return done.code if isinstance(done.code, int) else EXIT_OK
     except _UsageError as error:
         print(f"使い方の誤り：{error}", file=err)
-        print("使い方：python -m proposal_checker check ANSWERS.json [--json] [--now YYYY-MM-DDTHH:MM]", file=err)
+        print("使い方：python -m proposal_checker check ANSWERS.json [--json] [--now YYYY-MM-DDTHH:MM] [--call CALL.json]", file=err)
         return EXIT_INPUT
     if args.command != "check":
-        print("使い方：python -m proposal_checker check ANSWERS.json [--json] [--now YYYY-MM-DDTHH:MM]", file=err)
+        print("使い方：python -m proposal_checker check ANSWERS.json [--json] [--now YYYY-MM-DDTHH:MM] [--call CALL.json]", file=err)
         return EXIT_INPUT
     now = None
     if args.now is not None:
@@ -82,9 +85,17 @@ def main(argv: list[str] | None = None, stdout: TextIO | None = None, stderr: Te
     except UnicodeDecodeError:
         print(f"{args.answers}：文字を読めません。回答ファイルは UTF-8 で保存してください", file=err)
         return EXIT_INPUT
-    call = packaged_call()
     try:
-        answers = parse_answers_text(text, call_id=call.id)
+        call = packaged_call() if args.call is None else _read_call(args.call)
+    except OSError as error:
+        print(f"{args.call}：募集のデータを読めません（{_why(error)}）", file=err)
+        return EXIT_INPUT
+    except (ValueError, UnicodeDecodeError) as error:
+        where = f"{error.field}：{error.problem}" if isinstance(error, CallDataError) else "JSON として読めません"
+        print(f"{args.call}：募集のデータに誤りがあります（{where}）", file=err)
+        return EXIT_INPUT
+    try:
+        answers = parse_answers_text(text)
     except AnswersError as error:
         print(f"{args.answers}：回答ファイルに誤りがあります。", file=err)
         for path, message in error.errors:
@@ -92,6 +103,9 @@ def main(argv: list[str] | None = None, stdout: TextIO | None = None, stderr: Te
         return EXIT_INPUT
     from .evaluate import evaluate
 
+    saved_for = other_call(answers, call)
+    if saved_for:
+        print(f"{args.answers}：{saved_for}", file=err)
     result = evaluate(answers, call, now=now)
     if args.json:
         out.write(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n")
@@ -108,6 +122,11 @@ def _why(error: OSError) -> str:
     if isinstance(error, PermissionError):
         return "読む権限がありません"
     return str(error.strerror or error)
+
+
+def _read_call(path: str):
+    with open(path, encoding="utf-8") as handle:
+        return load_call_json(handle.read())
 
 
 def _parse_now(text: str) -> datetime:
@@ -150,7 +169,7 @@ def format_text(result: Result) -> str:
             lines.append(f"    ※ {note}")
         lines.append(f"    根拠：{'、'.join(f.basis)}")
     lines.append("")
-    lines.append(f"【提出する書類】（各{result.documents[0].copies if result.documents else 2}部）")
+    lines.append("【提出する書類】" + (f"（各{result.documents[0].copies}部）" if result.documents else ""))
     for d in result.documents:
         condition = f"（{d.condition}）" if d.condition else ""
         lines.append(f"□ {d.name}{condition}")

@@ -37,7 +37,7 @@ def parse_hhmm(text: str) -> time:
 
 
 def era_year(day: date) -> str:
-    """「令和8年」; the first year of an era is written 「元年」."""
+    """「令和2年」; the first year of an era is written 「元年」."""
     for start, name in ERAS:
         if day >= start:
             number = day.year - start.year + 1
@@ -46,18 +46,18 @@ def era_year(day: date) -> str:
 
 
 def format_date(day: date, weekday: bool = True) -> str:
-    """2026年（令和8年）2月9日（月）"""
+    """2019年（令和元年）5月1日（水）"""
     text = f"{day.year}年（{era_year(day)}）{day.month}月{day.day}日"
     return text + (f"（{WEEKDAYS_JA[day.weekday()]}）" if weekday else "")
 
 
 def format_fiscal_year(year: int) -> str:
-    """The fiscal year that starts on 1 April of ``year``: 令和7年度."""
+    """The fiscal year that starts on 1 April of ``year``: 2020 → 令和2年度."""
     return era_year(date(year, 4, 1))[:-1] + "年度"
 
 
 def format_time(t: time) -> str:
-    """午後5時 / 午前9時30分, as the notice writes times."""
+    """午後3時 / 午前10時30分, as the notice writes times."""
     half = "午前" if t.hour < 12 else "午後"
     hour = t.hour if t.hour <= 12 else t.hour - 12
     return f"{half}{hour}時" + (f"{t.minute}分" if t.minute else "")

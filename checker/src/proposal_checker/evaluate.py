@@ -15,11 +15,10 @@ from .result import Result, SubmissionGuide
 from .rules import Context, all_rules
 from .rules.documents import checklist
 
-DISCLAIMER = (
-    "最終的な判断は出入国在留管理庁が行います。この結果は、回答をもとにした事前の確認で、審査の結果ではありません。"
-    "回答に誤りや漏れがあると、結果も変わります。"
-)
-FEE = "所定の手数料（個人情報の保護に関する法律施行令第31条）"
+
+def disclaimer(call: Call) -> str:
+    return (f"最終的な判断は{call.agency_name}が行います。この結果は、回答をもとにした事前の確認で、審査の結果ではありません。"
+            "回答に誤りや漏れがあると、結果も変わります。")
 
 
 def evaluate(answers: Answers, call: Call, now: datetime | None = None) -> Result:
@@ -32,7 +31,7 @@ def evaluate(answers: Answers, call: Call, now: datetime | None = None) -> Resul
     return Result(
         call=call.id, call_title=call.title, rules_version=call.rules_version, made_at=made_at,
         overall=overall(findings), findings=tuple(findings), documents=tuple(checklist(ctx)),
-        submission=submission_guide(call), next_steps=next_steps(call), disclaimer=DISCLAIMER,
+        submission=submission_guide(call), next_steps=next_steps(call), disclaimer=disclaimer(call),
     )
 
 
@@ -57,15 +56,8 @@ def submission_guide(call: Call) -> SubmissionGuide:
 
 
 def next_steps(call: Call) -> tuple[str, ...]:
-    return (
-        "提出の後、出入国在留管理庁が、提案が審査基準（公示6の①から⑦まで）に適合するかを審査します。"
-        "⑦（行政機関の事務に著しい支障を及ぼさないこと）は、出入国在留管理庁が判断します（公示6）。",
-        "書類の不備や記載が不十分なときは、説明や書類の訂正を求められることがあります（公示9(3)）。",
-        "審査の結果は、提案者ごとに個別に通知されます（公示7）。審査基準に適合しないときは、理由が示されます（公示8）。",
-        "審査基準に適合すると認められたときは、審査結果通知書に同封される申込書と契約書2通を出して、"
-        f"行政機関等匿名加工情報の利用に関する契約を結ぶことができます。その際、{FEE}を納めます（公示8）。"
-        "契約の後は、契約の条件を変えられません。",
-    )
+    """What happens after the papers are handed in (公示6–9): the call's data (after_submission)."""
+    return call.next_steps
 
 
-__all__ = ["evaluate", "DISCLAIMER"]
+__all__ = ["evaluate", "disclaimer", "next_steps", "submission_guide"]

@@ -56,6 +56,15 @@ class Question:
     summary: str = ""              # short name for the review list and the error summary
 
 
+def call_text(text: str, call: Any) -> str:
+    """A question's or step's text with the call's values put in: the texts name them as
+    {agency}, {minimum_population} and {certificate_months}, so another call never shows this one's."""
+    if call is None or "{" not in text:
+        return text
+    return text.format(agency=call.agency_name, minimum_population=f"{call.minimum_population:,}",
+                       certificate_months=call.certificate_months)
+
+
 def _opt(*pairs: tuple[str, str]) -> tuple[Option, ...]:
     return tuple(Option(v, label) for v, label in pairs)
 
@@ -204,7 +213,7 @@ BODY_QUESTIONS = (BODY_BANKRUPTCY, SENTENCE_BODY, SENTENCE_STATE, SENTENCE_ENDED
 
 FILE_NAME = Question(
     ("file_name",), "text", "対象の個人情報ファイルの名称", summary="対象の個人情報ファイル",
-    hint="出入国在留管理庁の「提案の対象となる個人情報ファイル」の一覧や、e-Gov の個人情報ファイル簿に書かれた名称です。",
+    hint="{agency}の「提案の対象となる個人情報ファイル」の一覧や、e-Gov の個人情報ファイル簿に書かれた名称です。",
     missing="対象の個人情報ファイルの名称を入力してください", basis=("法第112条第2項",),
 )
 
@@ -319,7 +328,7 @@ AGENT = Question(
 CERTIFICATE_DATE = Question(
     ("certificate_date",), "date", "登記事項証明書や印鑑登録証明書などの作成日", summary="証明書の作成日",
     unknown=True,
-    hint="提案の日前6か月以内に作成されたものに限ります。まだ取っていなければ「わからない」を選んでください。",
+    hint="提案の日前{certificate_months}か月以内に作成されたものに限ります。まだ取っていなければ「わからない」を選んでください。",
     missing="証明書の作成日を入力するか、「わからない」を選んでください", basis=("公示5(1)（注2）",),
 )
 
@@ -561,7 +570,7 @@ def _file_step(answers: dict) -> Step:
     base: Path = ("proposal",)
     fields = tuple(_bind(q, base, proposal) for q in FILE_QUESTIONS)
     return Step("file", "file", "対象ファイルと本人の数", "対象の個人情報ファイルと本人の数",
-                lead="提案する本人の数は、1,000人以上で、対象の個人情報ファイルの本人の数以下である必要があります（公示6②）。",
+                lead="提案する本人の数は、{minimum_population}人以上で、対象の個人情報ファイルの本人の数以下である必要があります（公示6②）。",
                 sections=(Section("s-file", "", fields),))
 
 

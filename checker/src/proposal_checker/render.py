@@ -13,7 +13,7 @@ from typing import Any, Iterable
 
 from .dates import format_date, format_time, jst
 from .rules.documents import CONDITIONS
-from .flow import UNKNOWN, UNKNOWN_LABEL, Field, Fields, Section, Step, Topic
+from .flow import UNKNOWN, UNKNOWN_LABEL, Field, Fields, Section, Step, Topic, call_text
 
 STATUS_LABELS = {"pass": "問題ありません", "fail": "満たしていません", "review": "確認が必要です"}
 STATUS_GROUPS = (
@@ -151,15 +151,15 @@ def _first(values: Fields, name: str) -> str:
     return items[0]
 
 
-def question(field: Field, values: Fields, error: str = "") -> str:
-    """One question: label or legend, 必須/任意 tag, support text, error text, inputs."""
+def question(field: Field, values: Fields, error: str = "", call: Any = None) -> str:
+    """One question: label or legend, 必須/任意 tag, support text (with ``call``'s values), error text, inputs."""
     q = field.question
     fid = field.id
     hint_id = f"{fid}-hint" if q.hint else None
     error_id = f"{fid}-error" if error else None
     described = " ".join(i for i in (hint_id, error_id) if i) or None
     invalid = "true" if error else None
-    hint = f'<p class="checker-hint" id="{hint_id}">{esc(q.hint)}</p>' if q.hint else ""
+    hint = f'<p class="checker-hint" id="{hint_id}">{esc(call_text(q.hint, call))}</p>' if q.hint else ""
     err = f'<p class="checker-error-text" id="{error_id}">{esc(error)}</p>' if error else ""
     classes = "checker-question" + (" has-error" if error else "")
     wrapper = _attrs(class_=classes, id="c-" + fid, hidden=not field.applies)
@@ -217,8 +217,8 @@ def question(field: Field, values: Fields, error: str = "") -> str:
             f"{hint}{err}{controls}</fieldset></div>")
 
 
-def _section(section: Section, values: dict[str, Fields], errors: dict[str, str]) -> str:
-    body = "".join(question(f, values.get(f.name, {}), errors.get(f.name, "")) for f in section.fields)
+def _section(section: Section, values: dict[str, Fields], errors: dict[str, str], call: Any = None) -> str:
+    body = "".join(question(f, values.get(f.name, {}), errors.get(f.name, ""), call) for f in section.fields)
     if not section.heading:
         return body
     remove = ""
@@ -230,13 +230,13 @@ def _section(section: Section, values: dict[str, Fields], errors: dict[str, str]
 
 
 def step_page(step: Step, number: int, total: int, progress: str, values: dict[str, Fields],
-              errors: dict[str, str], summary: str, result_html: str, message: str = "") -> str:
+              errors: dict[str, str], summary: str, result_html: str, message: str = "", call: Any = None) -> str:
     """A question page: progress, error summary, heading, the live form, the compact result."""
-    sections = "".join(_section(s, values, errors) for s in step.sections)
+    sections = "".join(_section(s, values, errors, call) for s in step.sections)
     add = ""
     if step.add:
         add = f'<div class="checker-actions checker-actions--add">{_button(step.add[1], step.add[0])}</div>'
-    lead = f'<p class="checker-lead">{esc(step.lead)}</p>' if step.lead else ""
+    lead = f'<p class="checker-lead">{esc(call_text(step.lead, call))}</p>' if step.lead else ""
     return (
         f"{progress}{summary}{notice(message)}"
         '<div class="checker-layout"><div class="checker-main">'

@@ -11,9 +11,9 @@ from html import escape
 from .call import Call
 from .citations import citation_href
 from .dates import format_date, format_time
-from .evaluate import DISCLAIMER, next_steps, submission_guide
-from .flow import CATALOGUE, TOPICS, UNKNOWN_LABEL, Question
-from .rules.documents import CONDITIONS, WHY
+from .evaluate import disclaimer, next_steps, submission_guide
+from .flow import CATALOGUE, TOPICS, UNKNOWN_LABEL, Question, call_text
+from .rules.documents import when_text, why_text
 
 
 def _e(value: object) -> str:
@@ -29,12 +29,12 @@ def _basis(basis: tuple[str, ...] | list[str]) -> str:
     return "、".join(out)
 
 
-def _question(q: Question) -> str:
+def _question(q: Question, call: Call) -> str:
     parts = [f'<p class="checker-static-question">{_e(q.label)}</p>']
     if q.when_text:
         parts.append(f'<p class="checker-static-when">聞くとき：{_e(q.when_text)}</p>')
     if q.hint:
-        parts.append(f'<p class="checker-hint">{_e(q.hint)}</p>')
+        parts.append(f'<p class="checker-hint">{_e(call_text(q.hint, call))}</p>')
     if q.options:
         items = "".join(f"<li>{_e(o.label)}</li>" for o in q.options)
         parts.append(f'<ul class="checker-static-options">{items}</ul>')
@@ -46,7 +46,7 @@ def _question(q: Question) -> str:
     return f'<li class="checker-static-item">{"".join(parts)}</li>'
 
 
-def _questions() -> str:
+def _questions(call: Call) -> str:
     titles = {t.id: t.title for t in TOPICS}
     out = []
     for n, (topic, groups) in enumerate(CATALOGUE, 1):
@@ -54,7 +54,7 @@ def _questions() -> str:
         for when, questions in groups:
             if when:
                 out.append(f'<p class="checker-static-when">{_e(when)}</p>')
-            out.append(f'<ul class="checker-static-list">{"".join(_question(q) for q in questions)}</ul>')
+            out.append(f'<ul class="checker-static-list">{"".join(_question(q, call) for q in questions)}</ul>')
     return "".join(out)
 
 
@@ -64,8 +64,8 @@ def _documents(call: Call, on_request: bool = False) -> str:
     for doc in call.documents:
         if ("requested" in doc.when) is not on_request:
             continue
-        when = "、".join(CONDITIONS[t] for t in doc.when) or "すべての提案"
-        why = WHY.get(doc.id, "")
+        when = when_text(doc.when)
+        why = why_text(doc.id, call)
         items.append(
             '<li class="checker-doc"><span class="checker-box" aria-hidden="true"></span><div>'
             f'<p class="checker-doc-name">{_e(doc.name)}（{call.copies}部）</p>'
@@ -107,14 +107,14 @@ def static_checklist_html(call: Call) -> str:
         '<p>事前チェックで聞く質問と、提案に必要なことを、すべて一覧にしました。'
         "事前チェックが動かないときや、印刷して使うときにご利用ください。"
         "項目ごとに、当てはまるときを書いています。</p>"
-        f'<p class="checker-disclaimer">{_e(DISCLAIMER)}</p>'
+        f'<p class="checker-disclaimer">{_e(disclaimer(call))}</p>'
         '<h3>募集期間</h3>'
         f"<p>{_e(period)}</p>"
         '<h3>提案できない者（欠格事由）</h3>'
         "<p>次のどれかに当たる者は提案できません（公示3の文言のとおり）。</p>"
         f"{_disqualifications(call)}"
         '<h3>事前チェックで確かめること</h3>'
-        f"{_questions()}"
+        f"{_questions(call)}"
         '<h3>提出する書類</h3>'
         f"{_documents(call)}"
         f"{_on_request(call)}"

@@ -20,7 +20,7 @@ from datetime import datetime
 from typing import Any, Callable
 
 from . import flow, render
-from .call import packaged_call
+from .call import Call, packaged_call
 from .dates import JST
 
 PAGES = ("start", "review", "result", "clear")
@@ -31,11 +31,17 @@ clock: Callable[[], datetime] = lambda: datetime.now(JST)  # noqa: E731
 _state: dict[str, Any] = {}
 
 
-def reset() -> None:
-    """Forget everything (a fresh page)."""
+def reset(call: Call | None = None) -> None:
+    """Forget everything (a fresh page). ``call`` is the call this page serves: the packaged one
+    unless given (tests pass their own); clearing the answers keeps it."""
+    call = call or _state.get("call") or packaged_call()
     _state.clear()
-    _state.update(answers=flow.new_answers(packaged_call().id), page="start", invalid={},
+    _state.update(call=call, answers=flow.new_answers(call.id), page="start", invalid={},
                   from_review=False, return_to="start")
+
+
+def _call() -> Call:
+    return _state["call"]
 
 
 def handle(request_json: str) -> str:
@@ -146,14 +152,14 @@ def _save(**_: Any) -> dict:
     data = flow.effective(_answers())
     day = clock().astimezone(JST).strftime("%Y%m%d")
     return {
-        "download": {"name": f"proposal-answers-{packaged_call().id}-{day}.json",
+        "download": {"name": f"proposal-answers-{_call().id}-{day}.json",
                      "text": json.dumps(data, ensure_ascii=False, indent=2) + "\n"},
         "announce": "回答をファイルに保存しました。",
     }
 
 
 def _load(request: dict, **_: Any) -> dict:
-    from .answers import MAX_BYTES, AnswersError, parse_answers_text, too_large
+    from .answers import MAX_BYTES, AnswersError, other_call, parse_answers_text, too_large
 
     # A file over MAX_BYTES comes as its size alone (checker.js does not read it).
     text, size = request.get("text"), request.get("size")
@@ -164,7 +170,7 @@ def _load(request: dict, **_: Any) -> dict:
         problems.append("ファイルを読めませんでした。")
     else:
         try:
-            parse_answers_text(text, call_id=packaged_call().id)
+            saved = parse_answers_text(text)
         except AnswersError as error:
             problems = [f"{path}：{message}" if path else message for path, message in error.errors[:10]]
             if len(error.errors) > 10:
@@ -174,9 +180,10 @@ def _load(request: dict, **_: Any) -> dict:
         return _render(summary=render.error_summary(items, "回答ファイルを読み込めませんでした"),
                        announce="回答ファイルを読み込めませんでした。")
     answers = json.loads(text)
-    answers.setdefault("call", packaged_call().id)
+    answers.setdefault("call", _call().id)
     _state.update(answers=answers, invalid={}, from_review=False)
-    return _go("review", message="回答ファイルを読み込みました。答えを確かめてください。")
+    # Answers saved for another call are kept, and checked against this one; the page says so.
+    return _go("review", message="回答ファイルを読み込みました。" + (other_call(saved, _call()) or "答えを確かめてください。"))
 
 
 def _clear(**_: Any) -> dict:
@@ -311,9 +318,9 @@ def _evaluate() -> dict | None:
         from .evaluate import evaluate
     except (ImportError, SyntaxError):  # the rules are not installed (a partial build)
         return None
-    call = packaged_call()
+    call = _call()
     try:
-        answers = parse_answers(flow.effective(_answers()), call_id=call.id)
+        answers = parse_answers(flow.effective(_answers()))
     except AnswersError:
         return None
     return evaluate(answers, call, clock()).to_json()
@@ -366,7 +373,7 @@ def _render(errors: list[tuple[flow.Field, str]] | None = None, focus: str | Non
             announce: str | None = None, summary: str = "", message: str = "") -> dict:
     page = _state["page"]
     answers = _answers()
-    call = packaged_call()
+    call = _call()
     error_items = [(f.input_id, f"{f.question.summary or f.question.label}"
                     + (f"（{f.subject}）" if f.subject else "") + f"：{text.lstrip('＊')}")
                    for f, text in errors or []]
@@ -398,7 +405,7 @@ def _render(errors: list[tuple[flow.Field, str]] | None = None, focus: str | Non
         values = {f.name: _state["invalid"].get(f.name) or flow.form_values(f, answers) for f in step.fields}
         errors_by_name = {f.name: text for f, text in errors or []}
         html = render.step_page(step, number, total, _progress(step.topic), values, errors_by_name, summary,
-                                render.result_panel(_evaluate()), message=message)
+                                render.result_panel(_evaluate()), message=message, call=call)
         heading = f"ステップ {number} / {total}：{step.title}"
 
     response = {"html": html, "title": render.title(heading, failed)}

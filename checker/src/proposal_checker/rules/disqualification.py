@@ -26,11 +26,9 @@ from datetime import date
 from ..answers import UNKNOWN, Person, Proposer
 from ..dates import add_years, age_on, first_day_after_counting
 from ..findings import Finding, Status
+from ..law import ADULT_AGE, DISQUALIFICATION_YEARS as YEARS  # 民法第4条; 法第113条第4号・第5号
 from . import Context, rule
 from .common import day, finding, not_known, officer_label, proposer_label, worst
-
-ADULT_AGE = 18  # 民法第4条
-YEARS = 2       # 「起算して二年を経過しない」
 
 TITLES = {
     "113-1": "未成年者に当たらないこと",
@@ -55,7 +53,7 @@ NOTE_COUNTING = "「起算して2年」は、その日を1日目として数え�
 NOTE_KOKINKEI = (
     "公示は「禁固以上の刑」と書いていますが、法第113条第4号の文言は「拘禁刑以上の刑」です（令和7年6月1日から。"
     "それより前の文言は「禁錮」）。令和7年6月1日より前に言い渡された懲役や禁錮も、拘禁刑として扱うものとして判定しています"
-    "（法改正の経過措置によるものです。詳しくは出入国在留管理庁に確かめてください）。"
+    "（法改正の経過措置によるものです。詳しくは{agency}に確かめてください）。"
 )
 NOTE_BODY_BANKRUPTCY = (
     "「復権」（破産法第255条・第256条）は個人のための制度で、法人その他の団体にはありません。"
@@ -66,7 +64,7 @@ NOTE_SUSPENSION = (
     "ただし、2025年（令和7年）6月1日からは、猶予の期間中に犯した罪について期間中に公訴が提起されているときなどは、"
     "その事件が終わるまで効力が続く場合があります（刑法第27条第2項以下）。"
     "効力を失った場合、一般的な読み方では欠格事由に当たらず、2年を待つ必要もありません。ただし、この法律についてこの読み方が確かめられているわけではありません。"
-    "出入国在留管理庁に確かめてください。"
+    "{agency}に確かめてください。"
 )
 
 
@@ -204,7 +202,7 @@ def _body_bankruptcy(person: Person):
 
 def _sentence(ctx: Context, person: Person, body: bool):
     s = person.sentence
-    notes: tuple[str, ...] = (NOTE_KOKINKEI,)
+    notes: tuple[str, ...] = (NOTE_KOKINKEI.format(agency=ctx.call.agency_name),)
     what = ("この法律の規定による刑（罰金を含みます）" if body
             else "拘禁刑以上の刑、またはこの法律の規定による刑（罰金を含みます）")
     if s is None or s.status is None:
@@ -223,7 +221,7 @@ def _sentence(ctx: Context, person: Person, body: bool):
                 notes + ("この扱いは、同じ文言を持つ多くの法律の一般的な読み方によります。",))
     if s.state == "suspension-completed":
         return (Status.PASS, "執行猶予の期間を取り消されることなく終えたと回答しました。刑の言渡しが効力を失っていれば、一般的な読み方では、欠格事由に当たりません。"
-                "念のため、出入国在留管理庁に確かめてください。", notes + (NOTE_SUSPENSION,))
+                f"念のため、{ctx.call.agency_name}に確かめてください。", notes + (NOTE_SUSPENSION.format(agency=ctx.call.agency_name),))
     if s.state == "ended":
         if s.ended_on is None:
             return (Status.REVIEW, not_known("刑の執行を終わった日（または執行を受けることがなくなった日）", None)

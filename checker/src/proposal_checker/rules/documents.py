@@ -2,7 +2,7 @@
 
 The checklist comes from the call data (call.documents, each with its ``when`` tags); this module
 only decides which apply and says why. Checks: the age of a body's 登記事項証明書 or
-印鑑登録証明書 (「提案の日前6か月以内に作成されたものに限る」, 公示5(1)（注2）), and the power of
+印鑑登録証明書 (made within call.certificate_months before the proposal day, 公示5(1)（注2）), and the power of
 attorney when an agent submits (公示3（注）, 公示5(1)（注3）).
 """
 from __future__ import annotations
@@ -27,8 +27,8 @@ WHY = {
     "contribution": "事業が「新たな産業の創出又は活力ある経済社会若しくは豊かな国民生活の実現に資する」ことを示す書面です。審査の基準（公示6④）に関わります。",
     "identity-individual": "個人の提案者の本人確認のための書類です。運転免許証、健康保険の被保険者証、個人番号カード等の写しを付けます。"
                            + IDENTITY_NOTES,
-    "identity-body": "法人その他の団体の提案者の本人確認のための書類です。登記事項証明書や印鑑登録証明書等で、提案の日前6か月以内に作成されたものに限ります。",
-    "other": "求められた場合にだけ出す書類です。長官が必要と認めて求めることがあります。公示は、何を求めるかを書いていません。求められなければ出す必要はありません。",
+    "identity-body": "法人その他の団体の提案者の本人確認のための書類です。登記事項証明書や印鑑登録証明書等で、提案の日前{months}か月以内に作成されたものに限ります。",
+    "other": "求められた場合にだけ出す書類です。{issuer}が必要と認めて求めることがあります。公示は、何を求めるかを書いていません。求められなければ出す必要はありません。",
     "power-of-attorney": "代理人が提案する場合に、代理人の権限を証する書面です。",
 }
 CONDITIONS = {
@@ -40,6 +40,16 @@ CONDITIONS = {
     "requested": "求められた場合",
 }
 CERTIFICATE_BASIS = ("公示5(1)（注2）",)
+
+
+def when_text(when: tuple[str, ...]) -> str:
+    """When a document is needed, in words (the checklist, the static checklist and the guide page)."""
+    return "、".join(CONDITIONS[tag] for tag in when) or "すべての提案"
+
+
+def why_text(doc_id: str, call) -> str:
+    """Why a document is needed, with the call's values put in; "" when there is nothing to add."""
+    return WHY.get(doc_id, "").format(months=call.certificate_months, issuer=call.issuer, agency=call.agency_name)
 AGENT_BASIS = ("公示3（注）", "公示5(1)（注3）")
 
 
@@ -61,7 +71,7 @@ def checklist(ctx: Context) -> list[DocumentItem]:
                 conditions.append(CONDITIONS[tag])
         if not needed:
             continue
-        why = WHY.get(doc.id, f"{doc.group}として、公示5(1)で提出が求められています。")
+        why = why_text(doc.id, ctx.call) or f"{doc.group}として、公示5(1)で提出が求められています。"
         if joint and doc.id.startswith("identity-"):
             why += "共同提案で提案者ごとに必要かどうかは、公示に書かれていません。提出先に確かめてください。"
         items.append(DocumentItem(id=doc.id, name=doc.name, why=why, basis=doc.basis, copies=ctx.call.copies,
@@ -93,7 +103,7 @@ def _applies(ctx: Context, tag: str) -> bool | None:
     id="certificate",
     title="法人その他の団体の本人確認書類の作成日",
     basis=CERTIFICATE_BASIS,
-    explain="法人その他の団体の登記事項証明書や印鑑登録証明書等が、提案の日前6か月以内に作成されたものかを確かめます。",
+    explain="法人その他の団体の登記事項証明書や印鑑登録証明書等が、提案の日前の公示5(1)（注2）の期間内に作成されたものかを確かめます。",
 )
 def check_certificate(ctx: Context) -> list[Finding]:
     findings = []
@@ -103,7 +113,7 @@ def check_certificate(ctx: Context) -> list[Finding]:
         if not proposer.is_body:
             continue
         id, subject, made = f"proposer-{i + 1}.certificate", proposer_label(i, proposer), proposer.certificate_date
-        rule_text = f"公示5(1)（注2）により、登記事項証明書や印鑑登録証明書等は「提案の日前6か月以内に作成されたものに限る」とされています。"
+        rule_text = f"公示5(1)（注2）により、登記事項証明書や印鑑登録証明書等は「提案の日前{months}か月以内に作成されたものに限る」とされています。"
         if made is None or made == UNKNOWN:
             lead = not_known("登記事項証明書や印鑑登録証明書等の作成日", made)
             findings.append(finding(id, Status.REVIEW, title, lead + rule_text, CERTIFICATE_BASIS, subject))

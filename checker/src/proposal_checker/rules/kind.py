@@ -7,6 +7,7 @@ processing-method test.
 """
 from __future__ import annotations
 
+from ..answers import other_call
 from ..findings import Finding, Status
 from . import Context, rule
 from .common import finding, not_known
@@ -64,3 +65,16 @@ def check_file(ctx: Context) -> list[Finding]:
     check = "個人情報ファイル簿" if existing else "公示2の「提案の対象となる個人情報ファイル」の一覧"
     return [finding("proposal.file", Status.PASS, title,
                     f"「{name}」を対象にします。{check}に載っていることを確かめてください。", basis)]
+
+
+@rule(
+    id="saved-for",
+    title="回答を保存した募集",
+    basis=("公示4",),
+    explain="回答ファイルが別の募集のために保存されたものなら、そう伝えます。回答は消さずに、今の募集に照らして確かめます。",
+)
+def check_saved_for(ctx: Context) -> list[Finding]:
+    message = other_call(ctx.answers, ctx.call)
+    if not message:
+        return []
+    return [finding("answers.call", Status.REVIEW, "回答を保存した募集", message, ("公示4",))]

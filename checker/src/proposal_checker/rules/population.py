@@ -1,6 +1,6 @@
 """本人の数 (法第114条第1項第2号, 公示6②): new proposals only.
 
-At least call.minimum_population (1,000 in this call), and no more than the 本人の数 of the file.
+At least call.minimum_population (the call's data), and no more than the 本人の数 of the file.
 The file's 本人の数 is often not published (it is not a field of the 個人情報ファイル簿), so an
 unknown file population is "review" (confirm with the agency), never a pass or a fail.
 """
@@ -18,7 +18,7 @@ BASIS = ("法第114条第1項第2号", "法第112条第2項第3号", "公示6②
     id="population",
     title="本人の数",
     basis=BASIS,
-    explain="提案に係る匿名加工情報の本人の数（何人分の情報か）が、1,000人以上で、かつ個人情報ファイルの本人の数以下かを確かめます。新たな作成の提案だけが対象です。",
+    explain="提案に係る匿名加工情報の本人の数（何人分の情報か）が、募集で定める下限（公示6②）以上で、かつ個人情報ファイルの本人の数以下かを確かめます。新たな作成の提案だけが対象です。",
 )
 def check_population(ctx: Context) -> list[Finding]:
     if ctx.is_existing:
@@ -42,7 +42,7 @@ def check_population(ctx: Context) -> list[Finding]:
     if p.file_population == UNKNOWN:
         return [finding("population", Status.REVIEW, title,
                         f"本人の数（{p.population:,}人）は{minimum:,}人以上です。個人情報ファイルの本人の数がわからないため、"
-                        "ファイルの本人の数以下かを判定できません。出入国在留管理庁に確かめてください。", BASIS, notes=note)]
+                        f"ファイルの本人の数以下かを判定できません。{ctx.call.agency_name}に確かめてください。", BASIS, notes=note)]
     if p.population > p.file_population:
         return [finding("population", Status.FAIL, title,
                         f"本人の数（{p.population:,}人）が、個人情報ファイルの本人の数（{p.file_population:,}人）を超えています。"

@@ -1,7 +1,7 @@
 """How and when the papers are handed in (公示4, 公示5(2)). All times are Japan time.
 
-公示4: 令和8年2月9日（月）から令和8年3月13日（金）午後5時まで.
-公示5(2)（注1）: 持参 on 平日, 午前9時から午後5時まで (年末年始を除く). 平日 excludes Saturdays,
+公示4: the period, from call.opens to call.closes at call.closes_at.
+公示5(2)（注1）: 持参 on 平日, within the hours call.hand_opens_at–hand_closes_at (年末年始を除く). 平日 excludes Saturdays,
 Sundays and national holidays (call.holidays, computed at build time).
 公示5(2)（注2）: 郵送・信書便: the envelope marked in red, and 「締切日当日必着」: the papers must arrive
 by the closing day. Posting on the closing day itself is too late; a day or two before is a risk.
@@ -108,7 +108,7 @@ def check_date(ctx: Context) -> list[Finding]:
     id="time",
     title="持参する時刻",
     basis=HAND_BASIS,
-    explain="持参する時刻が受付時間（午前9時から午後5時まで）の中にあるかを確かめます。午後5時ちょうどは間に合います。",
+    explain="持参する時刻が受付時間（公示5(2)（注1））の中にあるかを確かめます。受付の終わりの時刻ちょうどは間に合います。",
 )
 def check_time(ctx: Context) -> list[Finding]:
     c, s = ctx.call, ctx.answers.submission
