@@ -68,6 +68,7 @@ def on_config(config):
     )
     _state["env"] = env
     config.setdefault("extra", {})["call"] = _state["call"]
+    config["extra"]["call_templates"] = env  # other hooks add their own globals (hooks/period.py)
     return config
 
 
