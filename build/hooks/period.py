@@ -83,7 +83,7 @@ def short_date(day: date) -> str:
 
 
 def period_summary(call) -> dict:
-    """The counts and lists the text equivalent states (also read by the content tests)."""
+    """The counts and lists the text equivalent states."""
     days = period_days(call)
     kinds = {day: day_kind(call, day) for day in days}
     return {
@@ -140,16 +140,19 @@ def period_calendar(call, root: str = "") -> str:
         f"{short_date(s['new_year'][0])}から{short_date(s['new_year'][-1])}まで" if s["new_year"] else "ありません"
     )
     deadline = f"{format_date(call.closes)}{format_time(call.closes_at)}"
+    present = set(s["kinds"].values())
     legend = "\n".join(
-        f'<li><span class="mark {kind}">{mark}</span>：{words}</li>' for kind, (mark, words) in KINDS.items()
+        f'<li><span class="mark {kind}">{mark}</span>：{words}'
+        + (f"（{format_time(call.closes_at)}まで）" if kind == "deadline" else "") + "</li>"
+        for kind, (mark, words) in KINDS.items() if kind in present
     )
     tables = "\n".join(month_table(call, y, m) for y, m in months(call))
     return f"""<div class="period-at-a-glance" markdown>
 
 <ul class="period-summary">
-<li>募集期間：{format_date(call.opens)}から{deadline}まで（<span class="count">{s["days"]}日間</span>）</li>
-<li>持参で提出できる日（平日）：<span class="count">{s["office_days"]}日</span>（{format_time(call.hand_opens_at)}から{format_time(call.hand_closes_at)}まで）</li>
-<li>土曜日・日曜日：<span class="count">{s["weekend_days"]}日</span></li>
+<li>募集期間：{format_date(call.opens)}から{deadline}まで（{s["days"]}日間）</li>
+<li>持参で提出できる日（平日）：{s["office_days"]}日（{format_time(call.hand_opens_at)}から{format_time(call.hand_closes_at)}まで）</li>
+<li>土曜日・日曜日：{s["weekend_days"]}日</li>
 <li>期間の中の国民の祝日：{holidays}</li>
 <li>期間の中の年末年始の休み：{new_year}</li>
 <li>締切：{deadline}。郵送・信書便は、この日のうちに届くように送ります（締切日当日必着）</li>
