@@ -64,6 +64,7 @@ def on_config(config):
         if isinstance(config.get(key), str) and "{{" in config[key]:
             config[key] = env.from_string(config[key]).render(call=_state["call"])
     config.setdefault("extra", {})["call"] = _state["call"]
+    config["extra"]["call_templates"] = env  # other hooks add their own globals (hooks/period.py)
     return config
 
 

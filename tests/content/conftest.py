@@ -59,6 +59,8 @@ def page_text(path: Path) -> str:
     if start != -1 and end != -1:
         source = source[start:end]
     source = re.sub(r"<(script|style)\b.*?</\1>", " ", source, flags=re.S)
+    # Units kept on one line (build/hooks/keep_together.py) are part of the running text.
+    source = re.sub(r'<span class="nowrap">([^<]*)</span>', r"\1", source)
     text = html.unescape(re.sub(r"<[^>]+>", " ", source)).replace("¶", " ")
     return re.sub(r"\s+", " ", text)
 
