@@ -54,6 +54,8 @@ def summary(report: dict) -> dict:
         blame[name] = round(blame.get(name, 0) + task["duration"])
     return {"scores": scores, "losing_audits": losing, "long_tasks_ms_by_source": blame,
             "lighthouse": report["lighthouseVersion"],
+            # Lighthouse's measure of this machine's speed at the time (a busy machine scores lower).
+            "benchmark_index": round(report["environment"]["benchmarkIndex"]),
             "throttling": report["configSettings"]["throttlingMethod"], "form_factor": report["configSettings"]["formFactor"]}
 
 
@@ -66,7 +68,8 @@ def lighthouse_figures(site: Path) -> dict:
             runs = [summary(run_once(base + path, Path(tmp) / f"{name}-{i}.json")) for i in range(RUNS)]
             runs.sort(key=lambda r: r["scores"]["performance"])
             median = runs[len(runs) // 2]
-            result[name] = {**median, "performance_all_runs": [r["scores"]["performance"] for r in runs]}
+            result[name] = {**median, "performance_all_runs": [r["scores"]["performance"] for r in runs],
+                            "benchmark_index_all_runs": [r["benchmark_index"] for r in runs]}
     return result
 
 
