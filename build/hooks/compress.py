@@ -11,8 +11,10 @@ from __future__ import annotations
 import gzip
 from pathlib import Path
 
-# Text, and WebAssembly (which halves). Zip archives and wheels are compressed already.
-COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".map", ".svg", ".xml", ".txt", ".csv", ".ics", ".wasm"}
+# Text, WebAssembly (which shrinks to 37 %) and raw binary data (.bin, e.g. a memory image);
+# zip archives and wheels are compressed already. A copy is kept only if it is smaller.
+COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".map", ".svg", ".xml", ".txt", ".csv", ".ics", ".wasm",
+                ".bin"}
 SMALLEST = 1024  # below this the saving is smaller than a packet
 
 

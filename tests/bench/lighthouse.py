@@ -56,6 +56,7 @@ def summary(report: dict) -> dict:
             "lighthouse": report["lighthouseVersion"],
             # Lighthouse's measure of this machine's speed at the time (a busy machine scores lower).
             "benchmark_index": round(report["environment"]["benchmarkIndex"]),
+            "warnings": report.get("runWarnings", []),
             "throttling": report["configSettings"]["throttlingMethod"], "form_factor": report["configSettings"]["formFactor"]}
 
 

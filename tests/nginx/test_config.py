@@ -121,3 +121,17 @@ def test_the_headers_file_is_not_served_and_the_bare_sub_path_redirects(nginx_ur
     assert get(nginx_url + "_headers")[0] == 404
     status, headers, _ = get(nginx_url.rstrip("/"))  # urllib follows the redirect
     assert status == 200 and headers["Content-Type"] == "text/html; charset=utf-8"
+
+
+def test_a_bad_prefix_or_site_is_named_not_a_traceback(capsys, tmp_path):
+    assert nginx.main(["--site", str(SITE), "--prefix", "isa"]) == 2
+    assert "--prefix must start and end with '/': 'isa'" in capsys.readouterr().err
+    assert nginx.main(["--site", str(tmp_path)]) == 2
+    assert "_headers" in capsys.readouterr().err  # an unbuilt site: the file it needs is named
+
+
+def test_the_printed_server_block_is_the_one_served(served):
+    block = nginx.server_block(SITE, PREFIX, "443", "example.go.jp")
+    served_conf = served[1].read_text()
+    strip = lambda text: [line.strip() for line in text.splitlines() if not line.strip().startswith(("listen", "server_name"))]
+    assert strip(block) and all(line in strip(served_conf) for line in strip(block))
