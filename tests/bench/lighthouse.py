@@ -1,5 +1,7 @@
 """Lighthouse (the pinned npm package) against the site served by nginx, as deploy/ configures it.
 
+Pinned at 12.8: Lighthouse 13 asks for Node.js 22.19 or newer, the project for Node.js 20.
+
 Mobile (Lighthouse's default: simulated slow 4G and a 4x slower CPU), the home page and the checker
 page. Scores move by a few points from run to run on a busy machine, so each page is run
 LIGHTHOUSE_RUNS times (default 3) and the median run is kept, with every run's score beside it.
