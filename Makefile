@@ -8,7 +8,7 @@ PORT   ?= 8000
 DATA   := checker/src/proposal_checker/data/call.json
 CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser)
 
-.PHONY: serve test site bundle fixtures deps browser test-checker test-pyodide test-site clean bench
+.PHONY: serve test site bundle fixtures deps browser nginx test-checker test-pyodide test-site clean bench
 
 serve: site
 	@echo "Serving site/ at http://127.0.0.1:$(PORT)/ (Ctrl+C to stop)"
@@ -51,7 +51,15 @@ browser:
 	  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium fonts-noto-cjk; \
 	else echo "Chromium is not installed. Install it with: sudo apt-get install chromium fonts-noto-cjk" >&2; exit 1; fi
 
-test: site browser
+# tests/nginx and `make bench` serve the site with real nginx, configured by deploy/nginx.py.
+NGINX ?= $(shell command -v nginx || command -v /usr/sbin/nginx)
+nginx:
+	@if [ -n "$(NGINX)" ]; then echo "nginx: $(NGINX)"; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q nginx; \
+	else echo "nginx is not installed. Install it with: sudo apt-get install nginx" >&2; exit 1; fi
+
+test: site browser nginx
 	$(MAKE) test-checker test-pyodide test-site
 
 test-checker: deps $(DATA) fixtures
@@ -69,14 +77,15 @@ $(TEST_WHEELS): requirements.txt
 test-pyodide: bundle fixtures $(TEST_WHEELS)
 	node tests/pyodide/run.mjs tests/checker
 
-# Two runs: each folder's conftest.py is imported as `conftest`, so they cannot share a process.
+# Three runs: each folder's conftest.py is imported as `conftest`, so they cannot share a process.
 test-site: site fixtures
 	$(VENV)/bin/pytest tests/content
 	$(VENV)/bin/pytest tests/browser
+	$(VENV)/bin/pytest tests/nginx
 
 clean:
 	rm -rf site build/out $(DATA) checker/build
 
-# Figures, not pass/fail: start, repeat visit, answering, weight, main thread, build time.
-bench: site browser
+# Figures, not pass/fail: start, repeat visit, answering, weight, main thread, build time, Lighthouse.
+bench: site browser nginx
 	$(PY) tests/bench/run.py

@@ -20,6 +20,8 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+import lighthouse  # tests/bench/lighthouse.py: Lighthouse against nginx
+
 ROOT = Path(__file__).resolve().parents[2]
 SITE = ROOT / "site"
 HERE = Path(__file__).resolve().parent
@@ -281,6 +283,7 @@ def main() -> int:
         figures["main_thread"] = main_thread_figures(browser, base)
         browser.close()
     server.shutdown()
+    figures["lighthouse"] = lighthouse.lighthouse_figures(SITE)
 
     out = ROOT / "build" / "out" / "bench.json"
     out.write_text(json.dumps(figures, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
@@ -305,6 +308,7 @@ def main() -> int:
         if w["runtime_bytes"]:
             parts += f" + runtime {w['runtime_bytes']/1024:.0f}"
         rows.append((f"{label}, KB transferred", f"{w['total_bytes']/1024:.0f} ({parts})"))
+    rows += lighthouse.rows(figures["lighthouse"])
     width = max(len(r[0]) for r in rows)
     for name, value in rows:
         print(f"{name:<{width}}  {value}")
