@@ -9,8 +9,9 @@ runtime as build/out/pyodide/checker.snapshot.gz with checker-snapshot.json, its
 runtime version, the wheel and its sha256 (the worker compares them with what it loads).
 
 Two traps shape it:
-- a snapshot holds the environment and paths of the process that made it, so Node runs with an
-  empty environment (`env -i`), from "/", reading its script from stdin;
+- a snapshot holds the environment and paths of the process that made it, so Pyodide gets a
+  fixed environment, and Node runs with an empty one (`env -i`), from "/", reading its script
+  from stdin (tests/content/test_snapshot.py searches the published file for the machine's values);
 - after loadPackage the snapshot fails ("Unexpected hiwire entry"), so the wheel is unpacked
   into site-packages with zipfile, inside Python.
 The snapshot is gzip-compressed here, not by the host, so its size on the wire is known and the

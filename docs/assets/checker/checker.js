@@ -190,11 +190,13 @@ if (typeof WebAssembly !== "object") {
       showProgress(data.file);
     } else if (data.type === "plan") {
       plan = data.start;
+      root.dataset.start = plan; // which way it started: "snapshot" or "normal"
       lastActivity = performance.now();
       const size = sizes[plan];
       if (size && !ready && !waiting) {
         status.textContent = `事前チェックを準備しています。先に答え始められます（約${megabytes(size.gzip_bytes)} MB を読み込みます。圧縮なしで送られるときは約${megabytes(size.bytes)} MB）。`;
       }
+      if (data.reason) console.info("normal start:", data.reason);
       showProgress();
     } else if (data.type === "ready") {
       if (root.dataset.state === "error") return;
@@ -202,6 +204,7 @@ if (typeof WebAssembly !== "object") {
     } else if (data.type === "fallback") {
       // The snapshot could not be used: start again, the normal way, in a fresh worker.
       console.warn("snapshot not used:", data.message);
+      if (!waiting) status.textContent = "速く起動する方法が使えなかったため、通常の方法で準備しています。先に答え始められます。";
       worker.terminate();
       loaded.clear();
       filesIn = false;
