@@ -32,15 +32,14 @@ globalThis.fetch = async (input, init) => {
   if (file && response.ok && response.body) {
     const reader = response.clone().body.getReader();
     let loaded = 0;
-    let last = 0;
+    let later = null; // at most one report per file every 100 ms, and the latest always sent
     report(file, 0, false);
     (async () => {
       for (;;) {
         const { done, value } = await reader.read();
-        if (done) return report(file, loaded, true);
+        if (done) { clearTimeout(later); return report(file, loaded, true); }
         loaded += value.byteLength;
-        const now = performance.now();
-        if (now - last > 100) { last = now; report(file, loaded, false); }
+        later ??= setTimeout(() => { later = null; report(file, loaded, false); }, 100);
       }
     })().catch(() => {}); // the original response reports its own failure to whoever reads it
   }
