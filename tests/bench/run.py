@@ -20,6 +20,8 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+import startup
+
 ROOT = Path(__file__).resolve().parents[2]
 SITE = ROOT / "site"
 HERE = Path(__file__).resolve().parent
@@ -279,6 +281,7 @@ def main() -> int:
         figures["answering"] = answering_figures(browser, base)
         figures["weight"] = weight_figures(browser, base)
         figures["main_thread"] = main_thread_figures(browser, base)
+        figures["startup"] = startup.figures(browser, base)  # tests/bench/startup.py
         browser.close()
     server.shutdown()
 
@@ -305,6 +308,7 @@ def main() -> int:
         if w["runtime_bytes"]:
             parts += f" + runtime {w['runtime_bytes']/1024:.0f}"
         rows.append((f"{label}, KB transferred", f"{w['total_bytes']/1024:.0f} ({parts})"))
+    rows += startup.rows(figures["startup"])
     width = max(len(r[0]) for r in rows)
     for name, value in rows:
         print(f"{name:<{width}}  {value}")

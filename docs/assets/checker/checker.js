@@ -222,7 +222,9 @@ if (typeof WebAssembly !== "object") {
 
   const begin = (normal) => {
     const url = new URL("./worker.mjs", import.meta.url);
-    if (normal) url.searchParams.set("start", "normal");
+    const asked = new URLSearchParams(location.search).get("start"); // for measuring: make bench
+    if (normal || asked === "normal") url.searchParams.set("start", "normal");
+    else if (asked === "snapshot") url.searchParams.set("start", "snapshot");
     worker = new Worker(url, { type: "module" });
     worker.onmessage = onMessage;
     worker.onerror = () => fail("事前チェックを読み込めませんでした。下の一覧を使ってください。");
