@@ -203,3 +203,44 @@ def test_no_cutoff_while_bytes_are_still_arriving(page, trickle_url):
         assert page.get_attribute("#checker", "data-state") == "loading", page.inner_text(STATUS)
     assert passed > 60  # longer than the old fixed cutoff
     wait_ready(page, timeout_ms=120000)
+
+
+SLOW_4G = {"offline": False, "latency": 562.5, "downloadThroughput": 180000, "uploadThroughput": 84375}
+FAST = {"offline": False, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1}
+
+
+def line(page, conditions: dict):
+    """Chrome's "Slow 4G" profile (the browser then reports its line as 3g), or no throttling."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.emulateNetworkConditions", conditions)
+    return cdp
+
+
+def test_a_first_visit_on_a_slow_line_does_not_download_the_snapshot(page, base_url):
+    downloaded: list[str] = []  # (asking the cache whether it holds the snapshot is no download)
+    page.on("requestfinished", lambda request: downloaded.append(request.url))
+    cdp = line(page, SLOW_4G)
+    page.goto(base_url + "checker/")
+    page.wait_for_selector("#checker[data-start]", state="attached", timeout=120000)  # chosen
+    cdp.send("Network.emulateNetworkConditions", FAST)  # the rest at full speed, to save time
+    assert start_used(page) == "normal"
+    assert not [u for u in downloaded if u.endswith("checker.snapshot.gz")]
+    assert [u for u in downloaded if u.endswith("pyodide.asm.wasm")]
+
+
+def test_a_repeat_visit_on_a_slow_line_starts_from_the_cached_snapshot(browser_type, browser_type_launch_args,
+                                                                      base_url, tmp_path):
+    # A profile on disk, as a person's browser has: a private context keeps no large files.
+    context = browser_type.launch_persistent_context(str(tmp_path / "profile"), **browser_type_launch_args)
+    try:
+        page = context.new_page()
+        page.goto(base_url + "checker/?start=snapshot")  # an earlier visit left it in the cache
+        assert start_used(page) == "snapshot"
+        cdp = line(page, SLOW_4G)
+        page.goto(base_url + "checker/")
+        page.wait_for_selector("#checker[data-start]", state="attached", timeout=120000)
+        cdp.send("Network.emulateNetworkConditions", FAST)
+        assert start_used(page) == "snapshot"
+    finally:
+        context.close()

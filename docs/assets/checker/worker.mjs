@@ -64,9 +64,10 @@ async function json(file) {
 // Whether a first visit gets the snapshot: it adds 6.7 MB (gzip) to the 6 MB of the runtime and
 // saves CPython's start, about 4.5 s of CPU here and several times that on a phone. On a slow
 // line the download costs more than it saves (make bench: slow 4G with 4x CPU), so a connection
-// the browser reports as slow, or as saving data, gets the normal start, unless the snapshot is
-// in the browser's cache already (a repeat visit).
-const SLOW_MBPS = 5;
+// the browser reports as slower than 4G (its effective type, from measured round trips and
+// throughput), or as saving data, gets the normal start, unless the snapshot is in the
+// browser's cache already (a repeat visit). A browser that reports nothing gets the snapshot.
+const SLOW_LINES = new Set(["slow-2g", "2g", "3g"]);
 
 async function inCache(file) {
   try {
@@ -82,7 +83,7 @@ async function slowLine(file) {
   const line = navigator.connection;
   if (!line || asked === "snapshot" || await inCache(file)) return null;
   if (line.saveData) return "the browser asks to save data";
-  if (line.downlink > 0 && line.downlink < SLOW_MBPS) return `a slow line (${line.downlink} Mbps)`;
+  if (SLOW_LINES.has(line.effectiveType)) return `a slow line (${line.effectiveType}, ${line.downlink} Mbps)`;
   return null;
 }
 
