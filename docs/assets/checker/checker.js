@@ -56,7 +56,7 @@ if (typeof WebAssembly !== "object") {
   const showProgress = (file) => {
     const files = sizes[plan]?.files ?? {};
     const total = Object.values(files).reduce((a, f) => a + f.bytes, 0);
-    const got = [...loaded].reduce((a, [name, bytes]) => a + Math.min(bytes, files[name]?.bytes ?? bytes), 0);
+    const got = [...loaded].reduce((a, [name, bytes]) => a + (files[name] ? Math.min(bytes, files[name].bytes) : 0), 0);
     if (!meter || !total) return;
     meter.hidden = false;
     const bar = meter.querySelector("progress");
@@ -64,7 +64,7 @@ if (typeof WebAssembly !== "object") {
     bar.value = Math.min(got, total);
     meter.querySelector("[data-checker-progress-text]").textContent = filesIn
       ? "読み込みが終わりました。Python を起動しています…"
-      : `読み込み中：${megabytes(got)} / ${megabytes(total)} MB（${Math.floor((100 * got) / total)}%）${file ? `　${file}` : ""}`;
+      : `読み込み中：全体の${Math.floor((100 * got) / total)}%${file ? `（${file}）` : ""}`;
   };
 
   const watchdog = setInterval(() => {
