@@ -7,6 +7,7 @@
 3. writes the site's own pyodide-lock.json: the runtime's lock file plus the wheel, via
    ``pyodide lockfile add-wheels`` (offline), so the page loads the checker by name with
    its sha256 checked.
+4. makes the memory snapshot the checker starts from (build/snapshot.py).
 The result is build/out/pyodide/, which the MkDocs hook copies into site/pyodide/.
 """
 from __future__ import annotations
@@ -66,7 +67,10 @@ def main() -> int:
         stdout=subprocess.DEVNULL)
     served_only(BUNDLE / "pyodide-lock.json")
     print(f"bundled {wheel.name} with Pyodide {RUNTIME_FILES} into {BUNDLE.relative_to(ROOT)}")
-    return 0
+    sys.path.insert(0, str(ROOT / "build"))
+    import snapshot
+
+    return snapshot.main()
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 import lighthouse  # tests/bench/lighthouse.py: Lighthouse against nginx
+import startup  # tests/bench/startup.py: how the checker starts
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE = ROOT / "site"
@@ -281,6 +282,7 @@ def main() -> int:
         figures["answering"] = answering_figures(browser, base)
         figures["weight"] = weight_figures(browser, base)
         figures["main_thread"] = main_thread_figures(browser, base)
+        figures["startup"] = startup.figures(browser, base)  # tests/bench/startup.py
         browser.close()
     server.shutdown()
     figures["lighthouse"] = lighthouse.lighthouse_figures(SITE)
@@ -308,6 +310,7 @@ def main() -> int:
         if w["runtime_bytes"]:
             parts += f" + runtime {w['runtime_bytes']/1024:.0f}"
         rows.append((f"{label}, KB transferred", f"{w['total_bytes']/1024:.0f} ({parts})"))
+    rows += startup.rows(figures["startup"])
     rows += lighthouse.rows(figures["lighthouse"])
     width = max(len(r[0]) for r in rows)
     for name, value in rows:

@@ -37,8 +37,8 @@ def assert_clean_build(result: subprocess.CompletedProcess) -> None:
 
 def copy_project(target: Path) -> Path:
     """A copy of what the site build reads: mkdocs.yml, docs/, build/ (without its output) and
-    the checker's source. The runtime bundle is large and is only copied into the site, so it is
-    linked, not copied."""
+    the checker's source. The runtime bundle and the npm packages (the runtime's own files) are
+    large and only read, so they are linked, not copied."""
     if not (BUNDLE / "pyodide-lock.json").exists():
         pytest.skip("build/out/pyodide is missing: run `make site` first")
     target.mkdir(parents=True, exist_ok=True)
@@ -49,6 +49,8 @@ def copy_project(target: Path) -> Path:
                     ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
     (target / "build" / "out").mkdir()
     (target / "build" / "out" / "pyodide").symlink_to(BUNDLE, target_is_directory=True)
+    if (ROOT / "node_modules").is_dir():
+        (target / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
     return target
 
 

@@ -416,3 +416,23 @@ def _render(errors: list[tuple[flow.Field, str]] | None = None, focus: str | Non
         response["focus"] = focus or render.HEADING_ID
         response["announce"] = announce or (message + heading if message else heading)
     return response
+
+
+# ---------------------------------------------------------------------------------------------
+# The opening screens, for the build
+
+
+def opening(call: Call | None = None) -> list[dict]:
+    """The first requests a visitor makes, each with this module's response, from a fresh state.
+
+    The build puts them into the checker page (build/hooks/opening.py), so the first screens can
+    be read and answered while Python is still starting in the browser; when it is ready, the page
+    sends the same requests again and hands over what was typed. ``call``: the call the build
+    validated (the same data the wheel carries). The state is left fresh.
+    """
+    reset(call)
+    out = []
+    for request in ({"action": "start"}, {"action": "next", "fields": {}}):
+        out.append({"request": request, "response": dispatch(request)})
+    reset()
+    return out

@@ -1,9 +1,19 @@
 // Glue only: start the worker, carry what the user did to Python, put what comes back on
 // screen. Questions, validation, findings and all wording live in Python (proposal_checker).
+//
+// The first screens are Python's own responses to the first requests, rendered at build time
+// (hooks/opening.py). Until Python is ready here, a request that matches the next of them is
+// answered from it; any other request waits ("準備中"). At ready every request is sent again,
+// in order, so Python has all that was typed; only what was waiting changes the screen.
 const root = document.getElementById("checker");
 const body = root.querySelector("[data-checker-body]");
 const status = root.querySelector("[data-checker-status]");
-const LOAD_LIMIT_MS = 60000;
+const meter = root.querySelector("[data-checker-progress]");
+const opening = JSON.parse(document.getElementById("checker-opening")?.textContent || "{}");
+// No cutoff while bytes arrive: only a download with nothing new for STALL_MS gives up. Once
+// every file is in, starting Python takes CPU time, not bytes (seconds on a slow phone).
+const STALL_MS = 30000;
+const START_MS = 120000;
 
 const setState = (state, message) => {
   root.dataset.state = state;
@@ -12,18 +22,60 @@ const setState = (state, message) => {
 
 const fail = (message) => {
   setState("error", message);
+  body.hidden = true; // nothing on it can be answered now
+  if (meter) meter.hidden = true;
   root.querySelector("[data-checker-error]").hidden = false;
 };
+
+const megabytes = (bytes) => (bytes / 1e6).toFixed(bytes < 1e7 ? 1 : 0);
 
 if (typeof WebAssembly !== "object") {
   fail("このブラウザでは WebAssembly が使えないため、事前チェックを動かせません。下の「提案に必要なことの一覧」を使ってください。");
 } else {
-  setState("loading", "事前チェックを準備しています（Python を読み込んでいます）…");
-  const worker = new Worker(new URL("./worker.mjs", import.meta.url), { type: "module" });
+  body.hidden = false;
+  setState("loading", "事前チェックを準備しています。先に答え始められます。");
+  const startedAt = performance.now();
+  let worker;
   const pending = new Map();
   let next = 0;
   let loadLimit = Infinity; // bytes; Python sets it in its first response
-  const timer = setTimeout(() => fail("事前チェックの準備が60秒以内に終わりませんでした。ページを再読み込みするか、下の一覧を使ってください。"), LOAD_LIMIT_MS);
+  let ready = false;        // Python runs and has caught up with what was done before
+  const screens = opening.screens ?? [];
+  let screen = screens.length ? 1 : 0; // the first is on the page already
+  // Requests made before ready: {request, form, shown}; `shown` when its response is on screen.
+  const queue = screens.length ? [{ request: screens[0].request, shown: true }] : [];
+  let waiting = null;       // the interval that counts the seconds of a waiting request
+
+  // Download progress, from the worker, against the sizes the page was built with.
+  const sizes = opening.download ?? {};
+  let plan = null;
+  const loaded = new Map();
+  let lastActivity = performance.now();
+  let filesIn = false;
+
+  const showProgress = (file) => {
+    const files = sizes[plan]?.files ?? {};
+    const total = Object.values(files).reduce((a, f) => a + f.bytes, 0);
+    const got = [...loaded].reduce((a, [name, bytes]) => a + (files[name] ? Math.min(bytes, files[name].bytes) : 0), 0);
+    if (!meter || !total) return;
+    meter.hidden = false;
+    const bar = meter.querySelector("progress");
+    bar.max = total;
+    bar.value = Math.min(got, total);
+    meter.querySelector("[data-checker-progress-text]").textContent = filesIn
+      ? "読み込みが終わりました。Python を起動しています…"
+      : `読み込み中：全体の${Math.floor((100 * got) / total)}%${file ? `（${file}）` : ""}`;
+  };
+
+  const watchdog = setInterval(() => {
+    if (ready || root.dataset.state === "error") { clearInterval(watchdog); return; }
+    const quiet = performance.now() - lastActivity;
+    if (!filesIn && quiet > STALL_MS) {
+      fail(`事前チェックの読み込みが${STALL_MS / 1000}秒止まったままです（通信が途切れたようです）。ページを再読み込みするか、下の一覧を使ってください。`);
+    } else if (filesIn && quiet > START_MS) {
+      fail(`事前チェックの起動が${START_MS / 1000}秒たっても終わりませんでした。ページを再読み込みするか、下の一覧を使ってください。`);
+    }
+  }, 1000);
 
   const ask = (request) => new Promise((resolve, reject) => {
     const id = ++next;
@@ -31,9 +83,9 @@ if (typeof WebAssembly !== "object") {
     worker.postMessage({ id, request });
   });
 
-  const show = (response) => {
+  const show = (response, { screenChanges = true } = {}) => {
     if (response.load_limit !== undefined) loadLimit = response.load_limit;
-    if (response.html !== undefined) body.innerHTML = response.html;
+    if (screenChanges && response.html !== undefined) body.innerHTML = response.html;
     if (response.result_html !== undefined) {
       const live = body.querySelector("[data-result]");
       if (live) live.innerHTML = response.result_html;
@@ -43,6 +95,7 @@ if (typeof WebAssembly !== "object") {
       const element = document.getElementById(id);
       if (element) element.hidden = !on;
     }
+    if (!screenChanges) return;
     if (response.title) document.title = response.title;
     if (response.announce !== undefined) status.textContent = response.announce;
     if (response.download) {
@@ -55,12 +108,12 @@ if (typeof WebAssembly !== "object") {
     if (response.focus) document.getElementById(response.focus)?.focus();
   };
 
-  const send = (request) => ask(request).then(show, (error) => {
+  const trouble = (error) => {
     // Keep the answers on screen and say so plainly; the details (a Python traceback,
     // perhaps) go to the console, not to the status region a screen reader reads out.
     console.error(error);
     status.textContent = "処理中に問題が起きました。入力した内容はそのままです。もう一度お試しください。";
-  });
+  };
 
   const fields = (form) => {
     const out = {};
@@ -71,14 +124,93 @@ if (typeof WebAssembly !== "object") {
     return out;
   };
 
-  worker.onmessage = ({ data }) => {
-    if (data.type === "ready") {
-      clearTimeout(timer);
+  const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+
+  // The seconds so far are shown but not read out again each second (aria-hidden).
+  const wait = () => {
+    if (waiting) return;
+    status.textContent = "準備中です。準備ができしだい、自動で先へ進みます。";
+    const seconds = document.createElement("span");
+    seconds.setAttribute("aria-hidden", "true");
+    status.append(seconds);
+    const tick = () => { seconds.textContent = `（${Math.round((performance.now() - startedAt) / 1000)}秒）`; };
+    tick();
+    waiting = setInterval(tick, 1000);
+  };
+
+  // A request from the page. `form`: its fields are read when it is sent, so what is typed
+  // while waiting goes with it.
+  const send = (request, form) => {
+    if (ready) {
+      ask(form ? { ...request, fields: fields(form) } : request).then(show, trouble);
+      return;
+    }
+    const now = form ? { ...request, fields: fields(form) } : request;
+    if (!queue.some((item) => !item.shown) && screen < screens.length && same(now, screens[screen].request)) {
+      queue.push({ request: now, shown: true });
+      show(screens[screen++].response);
+      return;
+    }
+    if (request.action === "update") return; // sent at ready with everything on the form
+    queue.push({ request, form, shown: false });
+    wait();
+  };
+
+  // Python is ready: send everything done so far, in order.
+  const catchUp = async () => {
+    let changed = false;
+    while (queue.length) {
+      const item = queue.shift();
+      const request = item.form ? { ...item.request, fields: fields(item.form) } : item.request;
+      try {
+        const response = await ask(request);
+        show(response, { screenChanges: !item.shown });
+        changed ||= !item.shown;
+      } catch (error) {
+        trouble(error);
+        changed = true;
+      }
+    }
+    // What was typed on the screen now showing, and the live result for it.
+    const form = body.querySelector("form[data-live]");
+    if (form) await ask({ action: "update", fields: fields(form) }).then((r) => show(r, { screenChanges: false }), trouble);
+    clearInterval(waiting);
+    ready = true;
+    if (meter) meter.hidden = true;
+    if (!changed || status.textContent.startsWith("準備中")) status.textContent = "事前チェックの準備ができました。";
+    setState("ready");
+  };
+
+  const onMessage = ({ data }) => {
+    if (data.type === "progress") {
+      lastActivity = performance.now();
+      loaded.set(data.file, data.loaded);
+      const files = Object.keys(sizes[plan]?.files ?? {});
+      filesIn = files.length > 0 && files.every((f) => loaded.has(f) && loaded.get(f) >= sizes[plan].files[f].bytes);
+      showProgress(data.file);
+    } else if (data.type === "plan") {
+      plan = data.start;
+      root.dataset.start = plan; // which way it started: "snapshot" or "normal"
+      lastActivity = performance.now();
+      const size = sizes[plan];
+      if (size && !ready && !waiting) {
+        status.textContent = `事前チェックを準備しています。先に答え始められます（約${megabytes(size.gzip_bytes)} MB を読み込みます。圧縮なしで送られるときは約${megabytes(size.bytes)} MB）。`;
+      }
+      if (data.reason) console.info("normal start:", data.reason);
+      showProgress();
+    } else if (data.type === "ready") {
       if (root.dataset.state === "error") return;
-      setState("ready", "事前チェックの準備ができました。");
-      send({ action: "start" });
+      catchUp();
+    } else if (data.type === "fallback") {
+      // The snapshot could not be used: start again, the normal way, in a fresh worker.
+      console.warn("snapshot not used:", data.message);
+      if (!waiting) status.textContent = "速く起動する方法が使えなかったため、通常の方法で準備しています。先に答え始められます。";
+      worker.terminate();
+      loaded.clear();
+      filesIn = false;
+      lastActivity = performance.now();
+      begin(true);
     } else if (data.type === "error") {
-      clearTimeout(timer);
       fail("事前チェックを読み込めませんでした。下の一覧を使ってください。");
       console.error(data.message);
     } else {
@@ -87,14 +219,26 @@ if (typeof WebAssembly !== "object") {
       if (data.error) entry?.reject(data.error); else entry?.resolve(data.response);
     }
   };
-  worker.onerror = () => { clearTimeout(timer); fail("事前チェックを読み込めませんでした。下の一覧を使ってください。"); };
+
+  const begin = (normal) => {
+    const url = new URL("./worker.mjs", import.meta.url);
+    const asked = new URLSearchParams(location.search).get("start"); // for measuring: make bench
+    if (normal || asked === "normal") url.searchParams.set("start", "normal");
+    else if (asked === "snapshot") url.searchParams.set("start", "snapshot");
+    worker = new Worker(url, { type: "module" });
+    worker.onmessage = onMessage;
+    worker.onerror = () => fail("事前チェックを読み込めませんでした。下の一覧を使ってください。");
+  };
+  begin(false);
+
+  if (!screens.length) queue.push({ request: { action: "start" }, shown: false });
 
   body.addEventListener("submit", (event) => {
     event.preventDefault();
     const form = event.target;
     const action = event.submitter?.value || "next";
     if (action === "print") { window.print(); return; }
-    send({ action, fields: fields(form) });
+    send({ action }, form);
   });
   body.addEventListener("change", (event) => {
     const form = event.target.form;
@@ -106,7 +250,7 @@ if (typeof WebAssembly !== "object") {
       else if (file) file.text().then((text) => send({ action: "load", text, size: file.size }),
                                       () => send({ action: "load", size: file.size }));
     } else if (form?.dataset.live !== undefined) {
-      send({ action: "update", fields: fields(form) });
+      send({ action: "update" }, form);
     }
   });
   body.addEventListener("click", (event) => {
