@@ -1,9 +1,9 @@
 """MkDocs hook: citations, counts, dates and times on the site's pages never break inside.
 
 Japanese text may break between any two characters, so on a phone 「第3項第2号」 could end a line
-after 「第」 and 「2部」 after 「2」. After a page's Markdown is converted, each such unit in its text
+after 「第」 and 「3部」 after 「3」. After a page's Markdown is converted, each such unit in its text
 is wrapped in ``<span class="nowrap">`` (site.css: ``white-space: nowrap``). Long dates are two
-units, 「2026年（令和8年）」 and 「3月13日（金）」, so a line may still break between them.
+units, 「2030年（令和12年）」 and 「1月7日（月）」, so a line may still break between them.
 
 Only text is touched, never tags, attributes, or code, scripts and styles. The checker's own
 markup is not page content and is left to the checker.
@@ -16,12 +16,12 @@ UNITS = re.compile(
     "|".join((
         r"(?:法|規則|施行令|令)?第\d+条(?:の\d+)?(?:第\d+項)?(?:第\d+号)?",   # 法第114条第1項第2号
         r"公示\d+(?:[（(]\d+[）)])?(?:（注\d*）)?",                       # 公示5(2)（注1）
-        r"\d{4}年（(?:令和|平成|昭和)(?:\d+|元)年）",                      # 2026年（令和8年）
-        r"(?:令和|平成)(?:\d+|元)年(?=\d+月)",                             # 令和8年 before a month
-        r"\d{1,2}月\d{1,2}日(?:（[月火水木金土日]）)?",                    # 3月13日（金）
-        r"午[前後]\d{1,2}時(?:\d{1,2}分)?",                                 # 午後5時
-        r"〒?(?<![\d-])\d{1,4}(?:-\d{1,4}){1,2}(?![\d-])",                   # 〒160-0004, 1-6-1, 03-5363-3005
-        r"\d[\d,]*(?:か月|日間|年間|部|件|人|通|歳)",                       # 2部, 1,000人, 6か月
+        r"\d{4}年（(?:令和|平成|昭和)(?:\d+|元)年）",                      # 2030年（令和12年）
+        r"(?:令和|平成)(?:\d+|元)年(?=\d+月)",                             # 令和12年 before a month
+        r"\d{1,2}月\d{1,2}日(?:（[月火水木金土日]）)?",                    # 1月7日（月）
+        r"午[前後]\d{1,2}時(?:\d{1,2}分)?",                                 # 午後3時30分
+        r"〒?(?<![\d-])\d{1,4}(?:-\d{1,4}){1,2}(?![\d-])",                   # 〒100-0001, 1-2-3, 03-0000-0000
+        r"\d[\d,]*(?:か月|日間|年間|部|件|人|通|歳)",                       # 3部, 2,000人, 3か月
     ))
 )
 TAG = re.compile(r"(<[^>]*>)")

@@ -89,7 +89,7 @@ def check_date(ctx: Context) -> list[Finding]:
         return [finding("submission.date", Status.FAIL, title,
                         f"{day(d)}は{why}です。持参は平日に限ります。ほかの平日に持参するか、郵送・信書便で送ってください。", basis)]
     if post and d == c.closes:
-        # 公示4 ends the period at 午後5時 of the closing day; 公示5(2)（注2） says only 「当日必着」.
+        # 公示4 ends the period at the closing time of the closing day; 公示5(2)（注2） says only 「当日必着」.
         return [finding("submission.date", Status.PASS, title,
                         f"{day(d)}（締切日）に届く予定です。募集期間は{format_time(c.closes_at)}に終わるため、"
                         f"この日の{format_time(c.closes_at)}までに届くことが必要です。"
