@@ -11,6 +11,8 @@ Ways of starting, each cold (a new browser context):
 - bare:     the same runtime in the same kind of worker running 1+1 (tests/bench/bare.html);
 - page:     the checker page as published, which chooses (worker.mjs: the snapshot unless the
             browser reports a line slower than 4G and it is not cached); one visit, to show the choice.
+And a Chrome trace of one cold snapshot start and one repeat visit (build/out/trace-start-*.json,
+summary under "trace"): where the start's time goes, in the worker and on the main thread.
 Figures only, never pass/fail.
 """
 from __future__ import annotations

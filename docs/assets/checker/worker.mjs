@@ -55,24 +55,7 @@ globalThis.fetch = async (input, init) => {
       }
     })().catch(() => {}); // the original response reports its own failure to whoever reads it
   }
-  // After the clone: compiling reads (locks) the response's body.
-  if (file === RUNTIME_WASM && precompile && response.ok) compiled = WebAssembly.compileStreaming(response);
   return response;
-};
-// On the snapshot path Pyodide sizes the runtime's memory from the snapshot before it compiles
-// the runtime, so the compile would wait for the snapshot's download and inflate (the trace in
-// make bench shows it). Instead the runtime compiles as soon as it arrives, from the response
-// Pyodide asked for (streaming, so the browser's wasm code cache applies), and Pyodide's
-// instantiateStreaming gets that module.
-const RUNTIME_WASM = "pyodide.asm.wasm";
-let precompile = false;
-let compiled = null;
-const instantiateStreaming = WebAssembly.instantiateStreaming.bind(WebAssembly);
-WebAssembly.instantiateStreaming = async (source, imports) => {
-  if (precompile) await source; // once the response is in, the fetch above has started compiling it
-  if (!compiled) return instantiateStreaming(source, imports);
-  const module = await compiled;
-  return { module, instance: await WebAssembly.instantiate(module, imports) };
 };
 // Files the worker does not fetch itself (pyodide.asm.mjs is imported) are reported when the
 // browser has them.
@@ -157,7 +140,6 @@ importlib.invalidate_caches()
 async function startFromSnapshot({ manifest, wheel }) {
   postMessage({ type: "plan", start: "snapshot" });
   snapshotting = true;
-  precompile = true;
   const wheelBytes = phase("wheel-download", () => bytesOf(wheel.file_name));
   const snapshot = phase("snapshot-download-inflate", () => bytesOf(manifest.file, true));
   const pyodide = await phase("runtime-restore", () => loadPyodide({ indexURL, _loadSnapshot: snapshot }));
