@@ -240,7 +240,7 @@ BROKEN = """(selector) => {
   }
   return broken;
 }""" % LINES
-# A count inside longer text (「（2部）」 after a document's name): a range over those characters.
+# A count or a date inside longer text (「（2部）」 after a document's name): a range over it.
 BROKEN_COUNTS = """(selector) => {
   %s
   const broken = [];
@@ -248,7 +248,7 @@ BROKEN_COUNTS = """(selector) => {
   for (const e of document.querySelectorAll(selector)) {
     const walker = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      for (const m of node.data.matchAll(/（\\d+部）|\\d+件/g)) {
+      for (const m of node.data.matchAll(/（\\d+部）|\\d+件|\\d+年\\d+月\\d+日(?:（.）)?|\\d+時\\d+分/g)) {
         seen += 1;
         const range = document.createRange();
         range.setStart(node, m.index);
@@ -276,8 +276,8 @@ def test_on_a_phone_the_result_uses_the_full_width_and_nothing_breaks_inside(bro
     whole = ".checker-finding-basis a, .checker-doc-basis a, .checker-badge, .checker-counts > li"
     assert page.locator(whole).count() > 5
     assert page.evaluate(BROKEN, whole) == []
-    counts = page.evaluate(BROKEN_COUNTS, ".checker-doc-name, .checker-group-heading")
-    assert counts["seen"] > 3 and counts["broken"] == [], counts
+    counts = page.evaluate(BROKEN_COUNTS, f"{BODY} :is(p, li, dd, h4)")
+    assert counts["seen"] > 5 and counts["broken"] == [], counts
     # On a step, the live panel's counts (「確認が必要 11件」) likewise.
     press(page, "back")
     page.locator(f"{BODY} a[data-goto]").first.click()
