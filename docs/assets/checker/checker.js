@@ -2,8 +2,8 @@
 // screen. Questions, validation, findings and all wording live in Python (proposal_checker).
 //
 // The first screens are Python's own responses to the first requests, rendered at build time
-// (hooks/opening.py). Until Python is ready here, a request that matches the next of them is
-// answered from it; any other request waits ("準備中"). At ready every request is sent again,
+// (hooks/opening.py). Until Python is ready here, a request that matches one of them, made from
+// the screen before it, is answered from it; any other request waits ("準備中"). At ready every request is sent again,
 // in order, so Python has all that was typed; only what was waiting changes the screen.
 //
 // Each screen is an entry in the browser's history (only its id is kept there, never an
@@ -207,6 +207,7 @@ if (typeof WebAssembly !== "object") {
     const form = body.querySelector("form[data-live]");
     const request = { action: "goto", step: page };
     if (ready) {
+      current = page; // a second Back or Forward before the answer compares with this one
       if (form) send({ action: "update" }, form);
       send(request, undefined, "replace");
       return;
@@ -218,6 +219,7 @@ if (typeof WebAssembly !== "object") {
       show(left.response, { nodes: left.nodes, history: "replace" });
       return;
     }
+    current = page;
     queue.push({ request, shown: false, how: "replace" });
     wait();
   };
