@@ -408,7 +408,10 @@ def _render(errors: list[tuple[flow.Field, str]] | None = None, focus: str | Non
                                 render.result_panel(_evaluate()), message=message, call=call)
         heading = f"ステップ {number} / {total}：{step.title}"
 
-    response = {"html": html, "title": render.title(heading, failed)}
+    # "page": what is on screen, for the browser's history (checker.js keeps only this id there).
+    # "answered": whether anything differs from a fresh start (leaving then asks first).
+    response = {"html": html, "title": render.title(heading, failed), "page": page,
+                "answered": flow.effective(answers) != flow.effective(flow.new_answers(call.id))}
     if failed:
         response["focus"] = render.ERROR_SUMMARY_ID
         response["announce"] = announce or (f"入力内容に問題があります（{len(error_items)}件）。" if error_items else "")

@@ -2,9 +2,13 @@
 // screen. Questions, validation, findings and all wording live in Python (proposal_checker).
 //
 // The first screens are Python's own responses to the first requests, rendered at build time
-// (hooks/opening.py). Until Python is ready here, a request that matches the next of them is
-// answered from it; any other request waits ("準備中"). At ready every request is sent again,
+// (hooks/opening.py). Until Python is ready here, a request that matches one of them, made from
+// the screen before it, is answered from it; any other request waits ("準備中"). At ready every request is sent again,
 // in order, so Python has all that was typed; only what was waiting changes the screen.
+//
+// Each screen is an entry in the browser's history (only its id is kept there, never an
+// answer), so Back and Forward move between screens; the answers stay in Python. Before ready,
+// a screen left is kept as it was (with what was typed) and comes back on Back or Forward.
 const root = document.getElementById("checker");
 const body = root.querySelector("[data-checker-body]");
 const status = root.querySelector("[data-checker-status]");
@@ -15,9 +19,16 @@ const opening = JSON.parse(document.getElementById("checker-opening")?.textConte
 const STALL_MS = 30000;
 const START_MS = 120000;
 
+// The status line is read out. `echo`: it only repeats what the screen shows (a new screen's
+// heading or message), so it is not shown a second time (checker.css).
+const say = (message, echo = false) => {
+  status.textContent = message;
+  if (echo) status.dataset.echo = ""; else delete status.dataset.echo;
+};
+
 const setState = (state, message) => {
   root.dataset.state = state;
-  if (message !== undefined) status.textContent = message;
+  if (message !== undefined) say(message);
 };
 
 const fail = (message) => {
@@ -41,10 +52,24 @@ if (typeof WebAssembly !== "object") {
   let loadLimit = Infinity; // bytes; Python sets it in its first response
   let ready = false;        // Python runs and has caught up with what was done before
   const screens = opening.screens ?? [];
-  let screen = screens.length ? 1 : 0; // the first is on the page already
   // Requests made before ready: {request, form, shown}; `shown` when its response is on screen.
   const queue = screens.length ? [{ request: screens[0].request, shown: true }] : [];
   let waiting = null;       // the interval that counts the seconds of a waiting request
+
+  // History: the screen on show, screens left before ready, answers not yet in a saved file.
+  let current = screens[0]?.response.page ?? "start";
+  let shownResponse = screens[0]?.response ?? null;
+  const kept = new Map(); // page id -> {nodes, response}, before ready only
+  let unsaved = false;
+  const guard = (event) => { event.preventDefault(); event.returnValue = ""; };
+  const setUnsaved = (on) => {
+    if (on === unsaved) return;
+    unsaved = on;
+    // Only while something could be lost: a listener here also keeps some browsers from caching the page.
+    if (on) addEventListener("beforeunload", guard); else removeEventListener("beforeunload", guard);
+  };
+  if ("scrollRestoration" in history) history.scrollRestoration = "manual"; // focus decides
+  history.replaceState({ checker: current }, "");
 
   // Download progress, from the worker, against the sizes the page was built with.
   const sizes = opening.download ?? {};
@@ -83,9 +108,17 @@ if (typeof WebAssembly !== "object") {
     worker.postMessage({ id, request });
   });
 
-  const show = (response, { screenChanges = true } = {}) => {
+  // `history`: "push" a new entry when the screen changes, or "replace" the current one (the
+  // screen asked for by Back or Forward).
+  const show = (response, { screenChanges = true, history: how = "push", nodes, action } = {}) => {
     if (response.load_limit !== undefined) loadLimit = response.load_limit;
-    if (screenChanges && response.html !== undefined) body.innerHTML = response.html;
+    if (screenChanges && (nodes || response.html !== undefined)) {
+      if (!ready && response.page && response.page !== current) {
+        kept.set(current, { nodes: [...body.childNodes], response: shownResponse });
+      }
+      if (nodes) body.replaceChildren(...nodes); else body.innerHTML = response.html;
+      shownResponse = response;
+    }
     if (response.result_html !== undefined) {
       const live = body.querySelector("[data-result]");
       if (live) live.innerHTML = response.result_html;
@@ -96,14 +129,22 @@ if (typeof WebAssembly !== "object") {
       if (element) element.hidden = !on;
     }
     if (!screenChanges) return;
+    if (response.page) {
+      if (how === "replace") history.replaceState({ checker: response.page }, "");
+      else if (response.page !== history.state?.checker) history.pushState({ checker: response.page }, "");
+      current = response.page;
+    }
+    if (response.answered === false) setUnsaved(false); // nothing to lose (a fresh start, a clear)
+    else if (action === "load" && response.page === "review") setUnsaved(false); // it is in a file
     if (response.title) document.title = response.title;
-    if (response.announce !== undefined) status.textContent = response.announce;
+    if (response.announce !== undefined) say(response.announce, Boolean(nodes || response.html !== undefined));
     if (response.download) {
       const link = document.createElement("a");
       link.href = URL.createObjectURL(new Blob([response.download.text], { type: "application/json" }));
       link.download = response.download.name;
       link.click();
       URL.revokeObjectURL(link.href);
+      setUnsaved(false);
     }
     if (response.focus) document.getElementById(response.focus)?.focus();
   };
@@ -112,7 +153,7 @@ if (typeof WebAssembly !== "object") {
     // Keep the answers on screen and say so plainly; the details (a Python traceback,
     // perhaps) go to the console, not to the status region a screen reader reads out.
     console.error(error);
-    status.textContent = "処理中に問題が起きました。入力した内容はそのままです。もう一度お試しください。";
+    say("処理中に問題が起きました。入力した内容はそのままです。もう一度お試しください。");
   };
 
   const fields = (form) => {
@@ -129,7 +170,7 @@ if (typeof WebAssembly !== "object") {
   // The seconds so far are shown but not read out again each second (aria-hidden).
   const wait = () => {
     if (waiting) return;
-    status.textContent = "準備中です。準備ができしだい、自動で先へ進みます。";
+    say("準備中です。準備ができしだい、自動で先へ進みます。");
     const seconds = document.createElement("span");
     seconds.setAttribute("aria-hidden", "true");
     status.append(seconds);
@@ -139,20 +180,47 @@ if (typeof WebAssembly !== "object") {
   };
 
   // A request from the page. `form`: its fields are read when it is sent, so what is typed
-  // while waiting goes with it.
-  const send = (request, form) => {
+  // while waiting goes with it. `how`: what the screen it brings does to the history.
+  const send = (request, form, how = "push") => {
+    const now = form ? { ...request, fields: fields(form) } : request;
     if (ready) {
-      ask(form ? { ...request, fields: fields(form) } : request).then(show, trouble);
+      ask(now).then((response) => show(response, { history: how, action: request.action }), trouble);
       return;
     }
-    const now = form ? { ...request, fields: fields(form) } : request;
-    if (!queue.some((item) => !item.shown) && screen < screens.length && same(now, screens[screen].request)) {
+    // An opening screen, asked for from the screen before it: shown at once (as it was left,
+    // if it was shown before).
+    const k = screens.findIndex((s, i) => i > 0 && same(now, s.request) && screens[i - 1].response.page === current);
+    if (!queue.some((item) => !item.shown) && k > 0) {
       queue.push({ request: now, shown: true });
-      show(screens[screen++].response);
+      const left = kept.get(screens[k].response.page);
+      show(left?.response ?? screens[k].response, { nodes: left?.nodes });
       return;
     }
     if (request.action === "update") return; // sent at ready with everything on the form
-    queue.push({ request, form, shown: false });
+    queue.push({ request, form, shown: false, how });
+    wait();
+  };
+
+  // Back or Forward to `page`. What is typed on the screen left goes to Python first: a text
+  // field still being typed in has not sent its change yet.
+  const go = (page) => {
+    const form = body.querySelector("form[data-live]");
+    const request = { action: "goto", step: page };
+    if (ready) {
+      current = page; // a second Back or Forward before the answer compares with this one
+      if (form) send({ action: "update" }, form);
+      send(request, undefined, "replace");
+      return;
+    }
+    if (form) queue.push({ request: { action: "update" }, form, shown: true });
+    const left = kept.get(page);
+    if (left && !queue.some((item) => !item.shown)) {
+      queue.push({ request, shown: true });
+      show(left.response, { nodes: left.nodes, history: "replace" });
+      return;
+    }
+    current = page;
+    queue.push({ request, shown: false, how: "replace" });
     wait();
   };
 
@@ -164,7 +232,7 @@ if (typeof WebAssembly !== "object") {
       const request = item.form ? { ...item.request, fields: fields(item.form) } : item.request;
       try {
         const response = await ask(request);
-        show(response, { screenChanges: !item.shown });
+        show(response, { screenChanges: !item.shown, history: item.how, action: item.request.action });
         changed ||= !item.shown;
       } catch (error) {
         trouble(error);
@@ -176,8 +244,9 @@ if (typeof WebAssembly !== "object") {
     if (form) await ask({ action: "update", fields: fields(form) }).then((r) => show(r, { screenChanges: false }), trouble);
     clearInterval(waiting);
     ready = true;
+    kept.clear(); // Python renders every screen from here, with the answers
     if (meter) meter.hidden = true;
-    if (!changed || status.textContent.startsWith("準備中")) status.textContent = "事前チェックの準備ができました。";
+    if (!changed || status.textContent.startsWith("準備中")) say("事前チェックの準備ができました。", true); // the screen is already usable
     setState("ready");
   };
 
@@ -194,7 +263,7 @@ if (typeof WebAssembly !== "object") {
       lastActivity = performance.now();
       const size = sizes[plan];
       if (size && !ready && !waiting) {
-        status.textContent = `事前チェックを準備しています。先に答え始められます（約${megabytes(size.gzip_bytes)} MB を読み込みます。圧縮なしで送られるときは約${megabytes(size.bytes)} MB）。`;
+        say(`事前チェックを準備しています。先に答え始められます（約${megabytes(size.gzip_bytes)} MB を読み込みます。圧縮なしで送られるときは約${megabytes(size.bytes)} MB）。`);
       }
       if (data.reason) console.info("normal start:", data.reason);
       showProgress();
@@ -204,7 +273,7 @@ if (typeof WebAssembly !== "object") {
     } else if (data.type === "fallback") {
       // The snapshot could not be used: start again, the normal way, in a fresh worker.
       console.warn("snapshot not used:", data.message);
-      if (!waiting) status.textContent = "速く起動する方法が使えなかったため、通常の方法で準備しています。先に答え始められます。";
+      if (!waiting) say("速く起動する方法が使えなかったため、通常の方法で準備しています。先に答え始められます。");
       worker.terminate();
       loaded.clear();
       filesIn = false;
@@ -240,7 +309,11 @@ if (typeof WebAssembly !== "object") {
     if (action === "print") { window.print(); return; }
     send({ action }, form);
   });
+  // Something typed or chosen: leaving now would lose it (until it is saved).
+  const edited = (event) => { if (event.target.form && event.target.type !== "file") setUnsaved(true); };
+  body.addEventListener("input", edited);
   body.addEventListener("change", (event) => {
+    edited(event);
     const form = event.target.form;
     if (event.target.type === "file") {
       const file = event.target.files[0];
@@ -252,6 +325,10 @@ if (typeof WebAssembly !== "object") {
     } else if (form?.dataset.live !== undefined) {
       send({ action: "update" }, form);
     }
+  });
+  addEventListener("popstate", (event) => {
+    const page = event.state?.checker;
+    if (page && page !== current && root.dataset.state !== "error") go(page);
   });
   body.addEventListener("click", (event) => {
     const link = event.target.closest("a[data-goto]");
