@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from proposal_checker import flow, web
+from proposal_checker import flow, questions, web
 from webpage import answers, ask, fresh, page, submit  # noqa: F401  (fresh: autouse fixture)
 
 
@@ -444,7 +444,7 @@ def test_a_body_is_asked_for_the_certificate_date_at_submission():
 
 
 def test_every_question_asking_about_a_person_offers_dont_know():
-    for q in flow.PERSON_QUESTIONS + flow.BODY_QUESTIONS:
+    for q in questions.GROUPS["person"] + questions.GROUPS["body"]:
         if q.kind == "radio":
             assert "unknown" in [o.value for o in q.options], q.label
         elif q.key in (("birth_date",),):

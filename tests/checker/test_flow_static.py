@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
-from proposal_checker import flow
+from proposal_checker import questions
 from html import escape
 
 import pytest
@@ -33,13 +33,13 @@ def test_the_checklist_is_the_anchor_the_page_links_to(html):
 
 def test_every_question_of_the_flow_is_listed(html):
     text = html()
-    for _, groups in flow.CATALOGUE:
-        for when, questions in groups:
-            assert escape(when) in text
-            for q in questions:
-                assert escape(q.label) in text, q.label
-                for o in q.options:
-                    assert escape(o.label) in text, o.label
+    for _, groups in questions.CATALOGUE.by_topic:
+        for group in groups:
+            assert escape(group.asked) in text
+    for q in questions.QUESTIONS.values():
+        assert escape(q.label) in text, q.label
+        for o in q.options:
+            assert escape(o.label) in text, o.label
 
 
 def test_every_document_is_listed_with_when_it_is_needed(html, call):

@@ -1,7 +1,7 @@
 """The static checklist on the checker page, for visitors without JavaScript or WebAssembly.
 
 Rendered at build time from the same definitions the interactive flow uses: the questions
-(flow.CATALOGUE), the documents and their conditions (rules.documents), the submission guide
+(questions.CATALOGUE, from data/questions.json), the documents and their conditions (rules.documents), the submission guide
 and next steps (evaluate), and the call data. Every requirement is listed with when it applies.
 """
 from __future__ import annotations
@@ -12,7 +12,7 @@ from .call import Call
 from .citations import citation_href
 from .dates import format_date, format_time
 from .evaluate import disclaimer, next_steps, submission_guide
-from .flow import CATALOGUE, TOPICS, UNKNOWN_LABEL, Question, call_text
+from .questions import CATALOGUE, TOPICS, UNKNOWN_LABEL, Question, call_text
 from .rules.documents import when_text, why_text
 
 
@@ -49,12 +49,12 @@ def _question(q: Question, call: Call) -> str:
 def _questions(call: Call) -> str:
     titles = {t.id: t.title for t in TOPICS}
     out = []
-    for n, (topic, groups) in enumerate(CATALOGUE, 1):
+    for n, (topic, groups) in enumerate(CATALOGUE.by_topic, 1):
         out.append(f'<h4 class="checker-static-topic">{n} {_e(titles[topic])}</h4>')
-        for when, questions in groups:
-            if when:
-                out.append(f'<p class="checker-static-when">{_e(when)}</p>')
-            out.append(f'<ul class="checker-static-list">{"".join(_question(q, call) for q in questions)}</ul>')
+        for group in groups:
+            if group.asked:
+                out.append(f'<p class="checker-static-when">{_e(group.asked)}</p>')
+            out.append(f'<ul class="checker-static-list">{"".join(_question(q, call) for q in group.questions)}</ul>')
     return "".join(out)
 
 
