@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import copy
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from .answers import (BODY_TYPES, EARLIEST_DATE, FORMAT, LATEST_DATE, MAX_COUNT, MAX_OFFICERS,
-                      MAX_PROPOSERS, MAX_TEXT, VERSION)
+from .answers import BODY_TYPES, FORMAT, MAX_OFFICERS, MAX_PROPOSERS, VERSION
+from .inputs import Fields, Outcome
 
 Path = tuple[Any, ...]
 
@@ -58,14 +57,7 @@ class Field:
     @property
     def input_id(self) -> str:
         """The element an error link points at (the first input of the question)."""
-        q = self.question
-        if q.kind == "date":
-            return self.id + "-year"
-        if q.kind == "time":
-            return self.id + "-hour"
-        if q.kind in ("radio", "checks"):
-            return f"{self.id}-{q.options[0].value}"
-        return self.id
+        return self.question.input.first_input(self.question, self.id)
 
     @property
     def conditional(self) -> bool:
@@ -315,27 +307,6 @@ def new_answers(call_id: str | None = None) -> dict:
 # Reading form fields
 
 
-Fields = dict[str, list[str]]
-
-
-@dataclass
-class Outcome:
-    """What the form said for one field."""
-    state: str                      # "empty" | "ok" | "error"
-    value: Any = None
-    error: str = ""
-
-
-def _first(fields: Fields, name: str) -> str:
-    values = fields.get(name) or [""]
-    value = values[0] if isinstance(values, list) else values
-    return value if isinstance(value, str) else ""
-
-
-def _digits(text: str) -> str:
-    """Full-width digits and spaces typed with a Japanese IME become plain ones."""
-    return unicodedata.normalize("NFKC", text).strip().replace(",", "")
-
 
 def raw_of(field: Field, fields: Fields) -> Fields:
     """The part of the submitted form that belongs to this field (kept to re-show it)."""
@@ -344,84 +315,7 @@ def raw_of(field: Field, fields: Fields) -> Fields:
 
 
 def read(field: Field, fields: Fields, today: date | None = None) -> Outcome:
-    q = field.question
-    name = field.name
-    label = q.summary or q.label
-    if q.kind == "radio":
-        value = _first(fields, name)
-        if not value:
-            return Outcome("empty")
-        if value not in {o.value for o in q.options}:
-            return Outcome("error", error="＊" + (q.missing or f"{label}を選んでください"))
-        return Outcome("ok", value)
-    if q.kind == "checks":
-        chosen = set(fields.get(name) or [])
-        return Outcome("ok", {o.value: ("yes" if o.value in chosen else "not-yet") for o in q.options})
-    if q.kind == "text":
-        value = _first(fields, name).strip()
-        if not value:
-            return Outcome("empty")
-        if len(value) > MAX_TEXT:
-            return Outcome("error", error=f"＊{label}は{MAX_TEXT}文字以内で入力してください（今は{len(value)}文字です）")
-        return Outcome("ok", value)
-    unknown = q.unknown and _first(fields, name + ".unknown") == UNKNOWN
-    if q.kind == "number":
-        text = _digits(_first(fields, name))
-        if not text:
-            return Outcome("ok", UNKNOWN) if unknown else Outcome("empty")
-        if unknown:
-            return Outcome("error", error="＊人数を入力するか「わからない」を選ぶか、どちらか一方にしてください")
-        if not text.isdigit():
-            return Outcome("error", error=f"＊{label}は半角数字で入力してください（例：5000）")
-        number = int(text)
-        if number > MAX_COUNT:
-            return Outcome("error", error=f"＊{label}は{MAX_COUNT:,}以下で入力してください")
-        return Outcome("ok", number)
-    if q.kind == "time":
-        hour, minute = (_digits(_first(fields, f"{name}.{p}")) for p in ("hour", "minute"))
-        if not hour and not minute:
-            return Outcome("empty")
-        if not hour:
-            return Outcome("error", error="＊時を入力してください")
-        if not minute:
-            minute = "0"
-        if not (hour.isdigit() and minute.isdigit()):
-            return Outcome("error", error="＊時刻は半角数字で入力してください")
-        h, m = int(hour), int(minute)
-        if not (0 <= h <= 23 and 0 <= m <= 59):
-            return Outcome("error", error="＊時刻は0時から23時、0分から59分の範囲で入力してください")
-        return Outcome("ok", f"{h:02d}:{m:02d}")
-    if q.kind == "date":
-        return _read_date(q, fields, name, unknown, today)
-    raise ValueError(q.kind)
-
-
-def _read_date(q: Question, fields: Fields, name: str, unknown: bool, today: date | None) -> Outcome:
-    parts = {p: _digits(_first(fields, f"{name}.{p}")) for p in ("year", "month", "day")}
-    if not any(parts.values()):
-        return Outcome("ok", UNKNOWN) if unknown else Outcome("empty")
-    if unknown:
-        return Outcome("error", error="＊日付を入力するか「わからない」を選ぶか、どちらか一方にしてください")
-    names = {"year": "年", "month": "月", "day": "日"}
-    missing = [names[p] for p, v in parts.items() if not v]
-    if missing:
-        return Outcome("error", error=f"＊{'・'.join(missing)}を入力してください")
-    if not all(v.isdigit() for v in parts.values()):
-        return Outcome("error", error="＊日付は半角数字で入力してください")
-    year, month, day = (int(parts[p]) for p in ("year", "month", "day"))
-    if len(parts["year"]) != 4:
-        return Outcome("error", error="＊年は西暦の4桁で入力してください（例：1990）")
-    if not 1 <= month <= 12:
-        return Outcome("error", error="＊月は1から12までで入力してください")
-    try:
-        value = date(year, month, day)
-    except ValueError:
-        return Outcome("error", error="＊存在しない日付です")
-    if not EARLIEST_DATE <= value <= LATEST_DATE:
-        return Outcome("error", error="＊1900年から2100年までの日付を入力してください")
-    if q.past_only and today is not None and value > today:
-        return Outcome("error", error="＊今日より後の日付は入力できません")
-    return Outcome("ok", value.isoformat())
+    return field.question.input.read(field.question, field.name, fields, today)
 
 
 @dataclass
@@ -556,10 +450,7 @@ def effective(answers: dict) -> dict:
             if not f.applies:
                 continue
             value = _get(answers, f.path)
-            if f.question.kind == "radio" and value not in {o.value for o in f.question.options}:
-                # e.g. a person's 「復権を得た」 kept after the proposer became a body: ask again.
-                continue
-            if value is not None:
+            if value is not None and f.question.input.keeps(f.question, value):
                 _set(out, f.path, copy.deepcopy(value))
     # The number of proposers and officers is itself an answer, even before anything is said about them.
     if isinstance(answers.get("proposers"), list):
@@ -578,62 +469,18 @@ def first_incomplete(answers: dict) -> Step | None:
     """The first step with a required question not answered yet."""
     for step in steps(answers):
         for f in step.fields:
-            if f.applies and f.question.required and f.question.kind != "checks" and _get(answers, f.path) is None:
-                return step
-            if f.applies and f.question.kind == "checks" and _get(answers, f.path) is None:
+            if f.applies and f.question.input.needs_answer(f.question) and _get(answers, f.path) is None:
                 return step
     return None
 
 
 def display_value(field: Field, answers: dict) -> str:
     """The answer in words, for the review list ("" = not answered)."""
-    q = field.question
     value = _get(answers, field.path)
-    if value is None:
-        return ""
-    if value == UNKNOWN and q.kind in ("date", "number"):
-        return UNKNOWN_LABEL
-    if q.kind == "radio":
-        for o in q.options:
-            if o.value == value:
-                return o.label
-        return str(value)
-    if q.kind == "checks":
-        done = [o.label for o in q.options if isinstance(value, dict) and value.get(o.value) == "yes"]
-        return "、".join(done) if done else "どれもまだ"
-    if q.kind == "date":
-        from .dates import format_date, parse_iso_date
-        try:
-            return format_date(parse_iso_date(value))
-        except ValueError:
-            return str(value)
-    if q.kind == "time":
-        from .dates import format_time, parse_hhmm
-        try:
-            return format_time(parse_hhmm(value))
-        except ValueError:
-            return str(value)
-    if q.kind == "number":
-        return f"{value:,}人" if isinstance(value, int) else str(value)
-    return str(value)
+    return "" if value is None else field.question.input.display(field.question, value)
 
 
 def form_values(field: Field, answers: dict) -> Fields:
     """The form field values that show the stored answer (the inverse of ``read``)."""
-    q = field.question
-    name = field.name
     value = _get(answers, field.path)
-    if value is None:
-        return {}
-    if value == UNKNOWN and q.kind in ("date", "number"):
-        return {name + ".unknown": [UNKNOWN]}
-    if q.kind == "checks":
-        return {name: [k for k, v in value.items() if v == "yes"]} if isinstance(value, dict) else {}
-    if q.kind == "date" and isinstance(value, str) and len(value) == 10:
-        y, m, d = value.split("-")
-        return {f"{name}.year": [y], f"{name}.month": [str(int(m))], f"{name}.day": [str(int(d))]}
-    if q.kind == "time" and isinstance(value, str) and len(value) == 5:
-        return {f"{name}.hour": [str(int(value[:2]))], f"{name}.minute": [value[3:]]}
-    return {name: [str(value)]}
-
-
+    return {} if value is None else field.question.input.form_values(field.question, field.name, value)

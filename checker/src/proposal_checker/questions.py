@@ -13,10 +13,8 @@ import os
 from dataclasses import dataclass, field
 from typing import Any
 
-UNKNOWN = "unknown"
-UNKNOWN_LABEL = "わからない"
+from .inputs import INPUTS, UNKNOWN, UNKNOWN_LABEL, Input
 
-INPUTS = ("radio", "checks", "date", "time", "text", "number")
 _PLACEHOLDERS = ("agency", "minimum_population", "certificate_months")
 
 
@@ -39,7 +37,7 @@ class Question:
     holds the answers in that scope on which a follow-up question is asked.
     """
     key: tuple[str, ...]
-    kind: str                      # one of INPUTS
+    input: Input                   # the input type: reads, checks, shows and draws the answer
     label: str
     hint: str = ""
     required: bool = True
@@ -138,8 +136,8 @@ def _question(name: str, data: Any) -> Question:
     kind = data["input"]
     _need(kind in INPUTS, f"{where}.input", f"must be one of {', '.join(INPUTS)}")
     options = tuple(_option(o, f"{where}.options[{i}]") for i, o in enumerate(data.get("options", [])))
-    _need(bool(options) == (kind in ("radio", "checks")), f"{where}.options",
-          "is needed for radio and checks, and only for them")
+    _need(bool(options) == INPUTS[kind].has_options, f"{where}.options",
+          "is needed for " + ", ".join(k for k, t in INPUTS.items() if t.has_options) + ", and only for them")
     when = data.get("when", {})
     for path, value in when.items():
         _need(isinstance(value, str), f"{where}.when.{path}", "must be a string")
@@ -148,7 +146,7 @@ def _question(name: str, data: Any) -> Question:
     for i, b in enumerate(basis):
         _text(b, f"{where}.basis[{i}]")
     return Question(
-        key=tuple(_text(data["key"], where + ".key").split(".")), kind=kind,
+        key=tuple(_text(data["key"], where + ".key").split(".")), input=INPUTS[kind],
         label=_text(data["label"], where + ".label"),
         hint=_text(data["hint"], where + ".hint") if "hint" in data else "",
         required=data.get("required", True), options=options, unknown=data.get("unknown", False),

@@ -8,12 +8,14 @@ looks from checker.css.
 from __future__ import annotations
 
 from datetime import datetime
-from html import escape
 from typing import Any, Iterable
 
 from .dates import format_date, format_time, jst
 from .rules.documents import CONDITIONS
-from .flow import UNKNOWN, UNKNOWN_LABEL, Field, Fields, Section, Step, Topic, call_text
+from .flow import Field, Fields, Section, Step, Topic, call_text
+from .inputs import Pieces
+from .markup import attrs as _attrs
+from .markup import esc
 
 STATUS_LABELS = {"pass": "問題ありません", "fail": "満たしていません", "review": "確認が必要です"}
 STATUS_GROUPS = (
@@ -32,21 +34,6 @@ OUTCOMES = {
 
 HEADING_ID = "step-heading"
 ERROR_SUMMARY_ID = "error-summary"
-
-
-def esc(value: Any) -> str:
-    return escape(str(value), quote=True)
-
-
-def _attrs(**attrs: Any) -> str:
-    """Attributes in order; ``True`` writes the bare name, ``None``/``False`` leaves it out."""
-    out = []
-    for key, value in attrs.items():
-        if value is None or value is False:
-            continue
-        name = key.rstrip("_").replace("_", "-")
-        out.append(f" {name}" if value is True else f' {name}="{esc(value)}"')
-    return "".join(out)
 
 
 def _button(label: str, value: str, kind: str = "secondary", extra: str = "") -> str:
@@ -146,75 +133,20 @@ def _tag(required: bool) -> str:
             else '<span class="checker-tag checker-tag--optional">※任意</span>')
 
 
-def _first(values: Fields, name: str) -> str:
-    items = values.get(name) or [""]
-    return items[0]
-
-
 def question(field: Field, values: Fields, error: str = "", call: Any = None) -> str:
     """One question: label or legend, 必須/任意 tag, support text (with ``call``'s values), error text, inputs."""
     q = field.question
     fid = field.id
     hint_id = f"{fid}-hint" if q.hint else None
     error_id = f"{fid}-error" if error else None
-    described = " ".join(i for i in (hint_id, error_id) if i) or None
-    invalid = "true" if error else None
-    hint = f'<p class="checker-hint" id="{hint_id}">{esc(call_text(q.hint, call))}</p>' if q.hint else ""
-    err = f'<p class="checker-error-text" id="{error_id}">{esc(error)}</p>' if error else ""
     classes = "checker-question" + (" has-error" if error else "")
-    wrapper = _attrs(class_=classes, id="c-" + fid, hidden=not field.applies)
-
-    if q.kind in ("text",) or (q.kind == "number" and not q.unknown):
-        suffix = '<span class="checker-suffix">人</span>' if q.kind == "number" else ""
-        inputmode = "numeric" if q.kind == "number" else None
-        width = "checker-input--number" if q.kind == "number" else "checker-input--text"
-        control = (f'<input{_attrs(type="text", id=fid, name=field.name, value=_first(values, field.name), class_="checker-input " + width, inputmode=inputmode, autocomplete="off", aria_describedby=described, aria_invalid=invalid)}>'
-                   + suffix)
-        return (f"<div{wrapper}><label class=\"checker-label\" for=\"{fid}\">{esc(q.label)} {_tag(q.required)}</label>"
-                f"{hint}{err}<div class=\"checker-control\">{control}</div></div>")
-
-    if q.kind == "radio":
-        chosen = _first(values, field.name)
-        items = []
-        for o in q.options:
-            oid = f"{fid}-{o.value}"
-            ohint = f'<p class="checker-option-hint" id="{oid}-hint">{esc(o.hint)}</p>' if o.hint else ""
-            items.append(
-                f'<div class="checker-option"><input{_attrs(type="radio", id=oid, name=field.name, value=o.value, class_="checker-radio", checked=chosen == o.value, aria_invalid=invalid, aria_describedby=(oid + "-hint") if o.hint else None)}>'
-                f'<label class="checker-option-label" for="{oid}">{esc(o.label)}</label>{ohint}</div>')
-        controls = f'<div class="checker-options">{"".join(items)}</div>'
-    elif q.kind == "checks":
-        chosen = set(values.get(field.name) or [])
-        items = []
-        for o in q.options:
-            oid = f"{fid}-{o.value}"
-            items.append(
-                f'<div class="checker-option"><input{_attrs(type="checkbox", id=oid, name=field.name, value=o.value, class_="checker-checkbox", checked=o.value in chosen)}>'
-                f'<label class="checker-option-label" for="{oid}">{esc(o.label)}</label></div>')
-        controls = f'<div class="checker-options">{"".join(items)}</div>'
-    else:
-        parts = {"date": (("year", "年", "checker-input--year"), ("month", "月", "checker-input--2"),
-                          ("day", "日", "checker-input--2")),
-                 "time": (("hour", "時", "checker-input--2"), ("minute", "分", "checker-input--2")),
-                 "number": (("", "人", "checker-input--number"),)}[q.kind]
-        inputs = []
-        for part, unit, width in parts:
-            name = f"{field.name}.{part}" if part else field.name
-            pid = f"{fid}-{part}" if part else fid
-            inputs.append(
-                f'<span class="checker-part"><input{_attrs(type="text", id=pid, name=name, value=_first(values, name), class_="checker-input " + width, inputmode="numeric", autocomplete="off", aria_describedby=described, aria_invalid=invalid)}>'
-                f'<label class="checker-unit" for="{pid}">{unit}</label></span>')
-        controls = f'<div class="checker-parts">{"".join(inputs)}</div>'
-        if q.unknown:
-            uid = f"{fid}-unknown"
-            checked = _first(values, field.name + ".unknown") == UNKNOWN
-            controls += (
-                f'<div class="checker-option checker-option--unknown"><input{_attrs(type="checkbox", id=uid, name=field.name + ".unknown", value=UNKNOWN, class_="checker-checkbox", checked=checked)}>'
-                f'<label class="checker-option-label" for="{uid}">{UNKNOWN_LABEL}</label></div>')
-    required = _tag(q.required) if q.kind != "checks" else ""
-    return (f"<div{wrapper}><fieldset{_attrs(class_='checker-fieldset', aria_describedby=described)}>"
-            f'<legend class="checker-legend">{esc(q.label)} {required}</legend>'
-            f"{hint}{err}{controls}</fieldset></div>")
+    return q.input.html(q, Pieces(
+        fid=fid, name=field.name, values=values, label=q.label, required=_tag(q.required),
+        wrapper=_attrs(class_=classes, id="c-" + fid, hidden=not field.applies),
+        hint=f'<p class="checker-hint" id="{hint_id}">{esc(call_text(q.hint, call))}</p>' if q.hint else "",
+        error=f'<p class="checker-error-text" id="{error_id}">{esc(error)}</p>' if error else "",
+        described=" ".join(i for i in (hint_id, error_id) if i) or None,
+        invalid="true" if error else None))
 
 
 def _section(section: Section, values: dict[str, Fields], errors: dict[str, str], call: Any = None) -> str:

@@ -6,18 +6,13 @@ and next steps (evaluate), and the call data. Every requirement is listed with w
 """
 from __future__ import annotations
 
-from html import escape
-
 from .call import Call
 from .citations import citation_href
 from .dates import format_date, format_time
+from .markup import esc as _e
 from .evaluate import disclaimer, next_steps, submission_guide
-from .questions import CATALOGUE, TOPICS, UNKNOWN_LABEL, Question, call_text
+from .questions import CATALOGUE, TOPICS, Question, call_text
 from .rules.documents import when_text, why_text
-
-
-def _e(value: object) -> str:
-    return escape(str(value), quote=True)
 
 
 def _basis(basis: tuple[str, ...] | list[str]) -> str:
@@ -35,12 +30,10 @@ def _question(q: Question, call: Call) -> str:
         parts.append(f'<p class="checker-static-when">聞くとき：{_e(q.when_text)}</p>')
     if q.hint:
         parts.append(f'<p class="checker-hint">{_e(call_text(q.hint, call))}</p>')
-    if q.options:
-        items = "".join(f"<li>{_e(o.label)}</li>" for o in q.options)
+    choices = q.input.static_choices(q)
+    if choices:
+        items = "".join(f"<li>{_e(c)}</li>" for c in choices)
         parts.append(f'<ul class="checker-static-options">{items}</ul>')
-    elif q.unknown:
-        what = {"date": "日付を入力する", "number": "人数を入力する"}.get(q.kind, "入力する")
-        parts.append(f'<ul class="checker-static-options"><li>{what}</li><li>{UNKNOWN_LABEL}</li></ul>')
     if q.basis:
         parts.append(f'<p class="checker-finding-basis">根拠：{_basis(q.basis)}</p>')
     return f'<li class="checker-static-item">{"".join(parts)}</li>'
