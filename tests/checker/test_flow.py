@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from proposal_checker import flow, questions, web
+from proposal_checker import flow, paths, questions, web
 from webpage import answers, ask, fresh, page, submit  # noqa: F401  (fresh: autouse fixture)
 
 
@@ -452,8 +452,8 @@ def test_every_question_asking_about_a_person_offers_dont_know():
 
 
 def test_field_names_map_to_answer_paths():
-    assert flow.path_name(("proposers", 0, "officers", 3, "sentence", "ended_on")) == "p0.o3.sentence.ended_on"
-    assert flow.field_id("p0.o3.sentence.ended_on") == "f-p0-o3-sentence-ended-on"
+    assert paths.path_name(("proposers", 0, "officers", 3, "sentence", "ended_on")) == "p0.o3.sentence.ended_on"
+    assert paths.field_id("p0.o3.sentence.ended_on") == "f-p0-o3-sentence-ended-on"
 
 
 def test_the_questions_name_the_values_of_the_call_the_page_serves(call):

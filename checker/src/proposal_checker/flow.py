@@ -1,25 +1,19 @@
-"""The question flow: which steps and questions apply, form fields <-> answers, validation.
+"""The step builder: which steps and questions apply to the answers so far, and what is kept.
 
-Answers are kept as the v1 answers JSON (a plain dict, see answers.py). Each question knows
-its place in that dict (a path such as ``("proposers", 0, "birth_date")``), the form field
-names it uses, how to read them back and which error text to give. Rendering lives in
-render.py; this module decides only *what* is asked and whether an answer is acceptable.
+Answers are kept as the v1 answers JSON (a plain dict, see answers.py). The questions come
+from data/questions.json (questions.py); each is bound here to its place in the answers (a
+path such as ``("proposers", 0, "birth_date")``). Reading a step's form is form.py's job,
+adding and removing people lists.py's, drawing render.py's.
 """
 from __future__ import annotations
 
 import copy
-import re
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass
 from typing import Any
 
 from .answers import BODY_TYPES, FORMAT, MAX_OFFICERS, MAX_PROPOSERS, VERSION
-from .inputs import Fields, Outcome
-
-Path = tuple[Any, ...]
-
-
-from .questions import GROUPS, TOPICS, UNKNOWN, UNKNOWN_LABEL, Question, Topic, call_text  # noqa: F401
+from .paths import Path, field_id, get, path_name, put
+from .questions import GROUPS, TOPICS, Question, Topic, call_text  # noqa: F401  (call_text: render's)
 
 KIND_QUESTIONS = GROUPS["kind"]
 PROPOSER_QUESTIONS = GROUPS["proposer"]
@@ -88,28 +82,9 @@ class Step:
         return tuple(f for s in self.sections for f in s.fields)
 
 
-def path_name(path: Path) -> str:
-    """("proposers", 0, "officers", 1, "birth_date") -> "p0.o1.birth_date"."""
-    parts: list[str] = []
-    i = 0
-    while i < len(path):
-        part = path[i]
-        if part in ("proposers", "officers") and i + 1 < len(path) and isinstance(path[i + 1], int):
-            parts.append(("p" if part == "proposers" else "o") + str(path[i + 1]))
-            i += 2
-            continue
-        parts.append(str(part))
-        i += 1
-    return ".".join(parts)
-
-
-def field_id(name: str) -> str:
-    return "f-" + name.replace(".", "-").replace("_", "-")
-
-
 def is_new(answers: dict) -> bool:
     """Steps for a new product are shown until another kind is chosen."""
-    return _get(answers, ("proposal", "kind")) in (None, "new")
+    return get(answers, ("proposal", "kind")) in (None, "new")
 
 
 def proposers_of(answers: dict) -> list[dict]:
@@ -249,189 +224,11 @@ def _submission_step(answers: dict) -> Step:
     return Step("submission", "submission", "提出", "提出の方法と日時", sections=tuple(sections))
 
 
-# ---------------------------------------------------------------------------------------------
-# Answers as a nested dict
-
-
-def _get(data: Any, path: Path) -> Any:
-    for part in path:
-        if isinstance(part, int):
-            if not isinstance(data, list) or part >= len(data):
-                return None
-        elif not isinstance(data, dict):
-            return None
-        data = data[part] if isinstance(part, int) else data.get(part)
-        if data is None:
-            return None
-    return data
-
-
-def _set(data: dict, path: Path, value: Any) -> None:
-    for i, part in enumerate(path[:-1]):
-        nxt = path[i + 1]
-        empty: Any = [] if isinstance(nxt, int) else {}
-        if isinstance(part, int):
-            while len(data) <= part:
-                data.append({})
-            if not isinstance(data[part], (dict, list)):
-                data[part] = empty
-            data = data[part]
-        else:
-            if not isinstance(data.get(part), (dict, list)):
-                data[part] = empty
-            data = data[part]
-    last = path[-1]
-    if isinstance(last, int):
-        while len(data) <= last:
-            data.append({})
-    data[last] = value
-
-
-def _delete(data: Any, path: Path) -> None:
-    parent = _get(data, path[:-1]) if len(path) > 1 else data
-    if isinstance(parent, dict):
-        parent.pop(path[-1], None)
-        # An empty sub-object (sentence: {}) means nothing was answered.
-        if not parent and len(path) > 1 and isinstance(path[-2], str):
-            _delete(data, path[:-1])
-
-
 def new_answers(call_id: str | None = None) -> dict:
     data: dict[str, Any] = {"format": FORMAT, "version": VERSION}
     if call_id:
         data["call"] = call_id
     return data
-
-
-# ---------------------------------------------------------------------------------------------
-# Reading form fields
-
-
-
-def raw_of(field: Field, fields: Fields) -> Fields:
-    """The part of the submitted form that belongs to this field (kept to re-show it)."""
-    prefix = field.name
-    return {k: v for k, v in fields.items() if k == prefix or k.startswith(prefix + ".")}
-
-
-def read(field: Field, fields: Fields, today: date | None = None) -> Outcome:
-    return field.question.input.read(field.question, field.name, fields, today)
-
-
-@dataclass
-class Applied:
-    errors: list[tuple[Field, str]] = field(default_factory=list)
-    invalid: dict[str, Fields] = field(default_factory=dict)   # field name -> raw form values
-    valid: set[str] = field(default_factory=set)                # field names read without error
-
-
-def apply(answers: dict, step: Step, fields: Fields, today: date | None = None, strict: bool = True) -> Applied:
-    """Write what the form says into ``answers``; collect errors (``strict``: missing required too).
-
-    A valid answer replaces the old one, an empty field removes it, an invalid one leaves the
-    old answer alone (its raw text is returned, so it can be shown again as typed). Follow-up
-    questions are judged after their parent answer has been written.
-    """
-    result = Applied()
-    for f in sorted(step.fields, key=lambda f: f.conditional):
-        if f.conditional:
-            scope = _get(answers, f.path[: len(f.path) - len(f.question.key)]) or {}
-            if not f.question.asked(scope):
-                continue
-        outcome = read(f, fields, today)
-        if outcome.state == "ok":
-            _set(answers, f.path, outcome.value)
-            result.valid.add(f.name)
-        elif outcome.state == "empty":
-            _delete(answers, f.path)
-            result.valid.add(f.name)
-            if strict and f.question.required:
-                result.errors.append((f, "＊" + (f.question.missing or f"{f.question.label}を入力してください")))
-        else:
-            result.invalid[f.name] = raw_of(f, fields)
-            result.errors.append((f, outcome.error))
-    # Keep the page's order for the error summary.
-    order = {f.name: n for n, f in enumerate(step.fields)}
-    result.errors.sort(key=lambda e: order[e[0].name])
-    _ensure_lists(answers, step)
-    return result
-
-
-def _ensure_lists(answers: dict, step: Step) -> None:
-    """A proposer or officer with no answers yet still counts (the list length is an answer)."""
-    if step.id == "proposers" and not isinstance(answers.get("proposers"), list):
-        answers["proposers"] = [{}]
-    if step.id.startswith("proposer-"):
-        i = int(step.id.split("-")[1]) - 1
-        proposer = proposers_of(answers)[i] if i < len(proposers_of(answers)) else {}
-        if is_body(proposer) and not isinstance(proposer.get("officers"), list):
-            _set(answers, ("proposers", i, "officers"), [{}])
-
-
-def visible(answers: dict, step: Step) -> dict[str, bool]:
-    """For each follow-up question on the step, whether it applies now (live show/hide)."""
-    current = step_by_id(answers, step.id) or step
-    return {"c-" + f.id: f.applies for f in current.fields if f.conditional}
-
-
-# ---------------------------------------------------------------------------------------------
-# Lists of proposers and officers
-
-
-def add_proposer(answers: dict) -> int:
-    people = answers.setdefault("proposers", [{}])
-    if len(people) < MAX_PROPOSERS:
-        people.append({})
-    return len(people) - 1
-
-
-def remove_proposer(answers: dict, index: int) -> bool:
-    people = answers.get("proposers")
-    if isinstance(people, list) and len(people) > 1 and 0 <= index < len(people):
-        del people[index]
-        return True
-    return False
-
-
-def add_officer(answers: dict, index: int) -> int:
-    people = proposers_of(answers)
-    if not 0 <= index < len(people):
-        return -1
-    officers = people[index].get("officers")
-    if not isinstance(officers, list):
-        officers = people[index]["officers"] = []
-    if len(officers) < MAX_OFFICERS:
-        officers.append({})
-    return len(officers) - 1
-
-
-def remove_officer(answers: dict, index: int, officer: int) -> bool:
-    officers = _get(answers, ("proposers", index, "officers"))
-    if isinstance(officers, list) and 0 <= officer < len(officers):
-        del officers[officer]
-        return True
-    return False
-
-
-def shift_names(names: dict[str, Any], prefix: str, removed: int) -> dict[str, Any]:
-    """Renumber form field names after item ``removed`` of a list left it.
-
-    ``prefix`` is the name part before the index: "p" for proposers, "p0.o" for officers.
-    """
-    pattern = re.compile(r"^(" + re.escape(prefix) + r")(\d+)(\..*|$)")
-    out: dict[str, Any] = {}
-    for key, value in names.items():
-        m = pattern.match(key)
-        if not m:
-            out[key] = value
-            continue
-        n = int(m.group(2))
-        if n == removed:
-            continue
-        if isinstance(value, dict):  # the raw form values of one field carry the same names
-            value = shift_names(value, prefix, removed)
-        out[f"{m.group(1)}{n - 1 if n > removed else n}{m.group(3)}"] = value
-    return out
 
 
 # ---------------------------------------------------------------------------------------------
@@ -449,9 +246,9 @@ def effective(answers: dict) -> dict:
         for f in step.fields:
             if not f.applies:
                 continue
-            value = _get(answers, f.path)
+            value = get(answers, f.path)
             if value is not None and f.question.input.keeps(f.question, value):
-                _set(out, f.path, copy.deepcopy(value))
+                put(out, f.path, copy.deepcopy(value))
     # The number of proposers and officers is itself an answer, even before anything is said about them.
     if isinstance(answers.get("proposers"), list):
         people = out.setdefault("proposers", [])
@@ -469,18 +266,6 @@ def first_incomplete(answers: dict) -> Step | None:
     """The first step with a required question not answered yet."""
     for step in steps(answers):
         for f in step.fields:
-            if f.applies and f.question.input.needs_answer(f.question) and _get(answers, f.path) is None:
+            if f.applies and f.question.input.needs_answer(f.question) and get(answers, f.path) is None:
                 return step
     return None
-
-
-def display_value(field: Field, answers: dict) -> str:
-    """The answer in words, for the review list ("" = not answered)."""
-    value = _get(answers, field.path)
-    return "" if value is None else field.question.input.display(field.question, value)
-
-
-def form_values(field: Field, answers: dict) -> Fields:
-    """The form field values that show the stored answer (the inverse of ``read``)."""
-    value = _get(answers, field.path)
-    return {} if value is None else field.question.input.form_values(field.question, field.name, value)

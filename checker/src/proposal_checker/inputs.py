@@ -11,13 +11,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from .answers import EARLIEST_DATE, LATEST_DATE, MAX_COUNT, MAX_TEXT
+from .answers import EARLIEST_DATE, LATEST_DATE, MAX_COUNT, MAX_TEXT, UNKNOWN
 from .markup import attrs, esc
 
 if TYPE_CHECKING:  # pragma: no cover
     from .questions import Question
 
-UNKNOWN = "unknown"
 UNKNOWN_LABEL = "わからない"
 
 Fields = dict[str, list[str]]

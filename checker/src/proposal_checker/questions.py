@@ -13,7 +13,7 @@ import os
 from dataclasses import dataclass, field
 from typing import Any
 
-from .inputs import INPUTS, UNKNOWN, UNKNOWN_LABEL, Input
+from .inputs import INPUTS, Input
 
 _PLACEHOLDERS = ("agency", "minimum_population", "certificate_months")
 

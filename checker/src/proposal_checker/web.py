@@ -19,7 +19,7 @@ import re
 from datetime import datetime
 from typing import Any, Callable
 
-from . import flow, render
+from . import flow, form, lists, render
 from .call import Call, packaged_call
 from .dates import JST
 
@@ -133,7 +133,7 @@ def _update(fields: dict, **_: Any) -> dict:
     response = {"result_html": render.result_panel(_evaluate())}
     current = flow.step_by_id(_answers(), step.id)
     if current is not None:
-        response["show"] = flow.visible(_answers(), current)
+        response["show"] = form.visible(_answers(), current)
     return response
 
 
@@ -206,7 +206,7 @@ def _add_proposer(fields: dict, **_: Any) -> dict:
     if step is None or step.id != "proposers":
         return _render()
     _apply(step, fields, strict=False)
-    index = flow.add_proposer(_answers())
+    index = lists.add_proposer(_answers())
     return _render(focus=f"s-p{index}-heading", announce=f"提案者{index + 1}を追加しました。")
 
 
@@ -216,8 +216,8 @@ def _remove_proposer(fields: dict, arg: str, **_: Any) -> dict:
         return _render()
     _apply(step, fields, strict=False)
     index = int(arg)
-    if flow.remove_proposer(_answers(), index):
-        _state["invalid"] = flow.shift_names(_state["invalid"], "p", index)
+    if lists.remove_proposer(_answers(), index):
+        _state["invalid"] = lists.shift_names(_state["invalid"], "p", index)
     return _render(announce=f"提案者{index + 1}を削除しました。")
 
 
@@ -227,7 +227,7 @@ def _add_officer(fields: dict, arg: str, **_: Any) -> dict:
         return _render()
     index = int(arg)
     _apply(step, fields, strict=False)
-    officer = flow.add_officer(_answers(), index)
+    officer = lists.add_officer(_answers(), index)
     return _render(focus=f"s-p{index}-o{officer}-heading", announce=f"役員{officer + 1}を追加しました。")
 
 
@@ -238,8 +238,8 @@ def _remove_officer(fields: dict, arg: str, **_: Any) -> dict:
         return _render()
     _apply(step, fields, strict=False)
     i, j = int(index), int(officer)
-    if flow.remove_officer(_answers(), i, j):
-        _state["invalid"] = flow.shift_names(_state["invalid"], f"p{i}.o", j)
+    if lists.remove_officer(_answers(), i, j):
+        _state["invalid"] = lists.shift_names(_state["invalid"], f"p{i}.o", j)
     return _render(announce=f"役員{j + 1}を削除しました。")
 
 
@@ -290,8 +290,8 @@ def _current_step(fields: flow.Fields) -> flow.Step | None:
     return flow.step_by_id(_answers(), page)
 
 
-def _apply(step: flow.Step, fields: flow.Fields, strict: bool) -> flow.Applied:
-    applied = flow.apply(_answers(), step, fields, today=clock().astimezone(JST).date(), strict=strict)
+def _apply(step: flow.Step, fields: flow.Fields, strict: bool) -> form.Applied:
+    applied = form.apply(_answers(), step, fields, today=clock().astimezone(JST).date(), strict=strict)
     invalid = _state["invalid"]
     for name in applied.valid:
         invalid.pop(name, None)
@@ -330,7 +330,7 @@ def _review_rows(answers: dict) -> list[tuple[str, list[tuple[str, str, str, str
     """Every question that applies, with its answer in words and where to change it."""
     groups = []
     for step in flow.steps(answers):
-        rows = [(f.question.summary or f.question.label, f.subject, flow.display_value(f, answers),
+        rows = [(f.question.summary or f.question.label, f.subject, form.display_value(f, answers),
                  f"{step.id}#{f.input_id}") for f in step.fields if f.applies]
         groups.append((step.title, rows))
     return groups
@@ -402,7 +402,7 @@ def _render(errors: list[tuple[flow.Field, str]] | None = None, focus: str | Non
         step = flow.step_by_id(answers, page)
         assert step is not None
         number, total = flow.step_number(answers, step)
-        values = {f.name: _state["invalid"].get(f.name) or flow.form_values(f, answers) for f in step.fields}
+        values = {f.name: _state["invalid"].get(f.name) or form.form_values(f, answers) for f in step.fields}
         errors_by_name = {f.name: text for f, text in errors or []}
         html = render.step_page(step, number, total, _progress(step.topic), values, errors_by_name, summary,
                                 render.result_panel(_evaluate()), message=message, call=call)
