@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .flow import Field, Step, is_body, proposers_of, step_by_id
-from .inputs import Fields, Outcome
+from .inputs import Fields, Outcome  # noqa: F401  (Fields: web's)
 from .paths import delete, get, put
 
 

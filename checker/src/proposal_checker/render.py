@@ -12,8 +12,8 @@ from typing import Any, Iterable
 
 from .dates import format_date, format_time, jst
 from .rules.documents import CONDITIONS
-from .flow import Field, Fields, Section, Step, Topic, call_text
-from .inputs import Pieces
+from .flow import Field, Section, Step, Topic, call_text
+from .inputs import Fields, Pieces
 from .markup import attrs as _attrs
 from .markup import esc
 

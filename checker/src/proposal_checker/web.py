@@ -264,9 +264,9 @@ def _answers() -> dict:
     return _state["answers"]
 
 
-def _clean_fields(raw: Any) -> flow.Fields:
+def _clean_fields(raw: Any) -> form.Fields:
     """Only {str: [str, ...]} gets through, whatever the page sent."""
-    out: flow.Fields = {}
+    out: form.Fields = {}
     if not isinstance(raw, dict):
         return out
     for key, values in raw.items():
@@ -279,7 +279,7 @@ def _clean_fields(raw: Any) -> flow.Fields:
     return out
 
 
-def _current_step(fields: flow.Fields) -> flow.Step | None:
+def _current_step(fields: form.Fields) -> flow.Step | None:
     """The step on screen, if the form sent is that step's form."""
     page = _state["page"]
     if page in PAGES:
@@ -290,7 +290,7 @@ def _current_step(fields: flow.Fields) -> flow.Step | None:
     return flow.step_by_id(_answers(), page)
 
 
-def _apply(step: flow.Step, fields: flow.Fields, strict: bool) -> form.Applied:
+def _apply(step: flow.Step, fields: form.Fields, strict: bool) -> form.Applied:
     applied = form.apply(_answers(), step, fields, today=clock().astimezone(JST).date(), strict=strict)
     invalid = _state["invalid"]
     for name in applied.valid:
