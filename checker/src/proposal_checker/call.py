@@ -101,10 +101,6 @@ class Call:
         """The closing instant, Japan time."""
         return datetime.combine(self.closes, self.closes_at, JST)
 
-    @property
-    def opening(self) -> datetime:
-        return datetime.combine(self.opens, time(0, 0), JST)
-
     def is_holiday(self, day: date) -> bool:
         return day in self.holidays
 

@@ -100,10 +100,8 @@ def tools(can_save: bool = True) -> str:
     )
 
 
-def result_panel(result: dict | None) -> str:
+def result_panel(result: dict) -> str:
     """The compact result beside each step: overall outcome and counts (kept cheap)."""
-    if result is None:
-        return '<p class="checker-hint">答えると、ここに今の判定が出ます。</p>'
     counts = {k: 0 for k in STATUS_LABELS}
     for f in result.get("findings", []):
         counts[f.get("status", "review")] = counts.get(f.get("status", "review"), 0) + 1

@@ -311,19 +311,13 @@ def _after(step: flow.Step) -> str:
     return ids[here + 1] if here + 1 < len(ids) else "review"
 
 
-def _evaluate() -> dict | None:
-    """The result for the answers so far, or None while the rules are not available."""
-    try:
-        from .answers import AnswersError, parse_answers
-        from .evaluate import evaluate
-    except (ImportError, SyntaxError):  # the rules are not installed (a partial build)
-        return None
-    call = _call()
-    try:
-        answers = parse_answers(flow.effective(_answers()))
-    except AnswersError:
-        return None
-    return evaluate(answers, call, clock()).to_json()
+def _evaluate() -> dict:
+    """The result for the answers so far. The flow keeps only answers the format accepts, so an
+    error here is a bug: it reaches the page's error state (checker.js), never a quiet "not ready"."""
+    from .answers import parse_answers
+    from .evaluate import evaluate
+
+    return evaluate(parse_answers(flow.effective(_answers())), _call(), clock()).to_json()
 
 
 def _review_rows(answers: dict) -> list[tuple[str, list[tuple[str, str, str, str]]]]:
@@ -388,12 +382,7 @@ def _render(errors: list[tuple[flow.Field, str]] | None = None, focus: str | Non
         html = render.review_page(_progress(None), _review_rows(answers), summary=summary, message=message)
         heading = "回答の確認"
     elif page == "result":
-        result = _evaluate()
-        if result is None:
-            html = (_progress(None) + render.notice("判定の準備ができていません。しばらくしてからもう一度お試しください。")
-                    + f'<h3 class="checker-heading" id="{render.HEADING_ID}" tabindex="-1">結果</h3>')
-        else:
-            html = render.result_page(result, call, _href, _progress(None), message=message, summary=summary)
+        html = render.result_page(_evaluate(), call, _href, _progress(None), message=message, summary=summary)
         heading = "結果"
     elif page == "clear":
         html = render.clear_page()

@@ -7,8 +7,6 @@ from ..answers import Person, Proposer
 from ..dates import format_date
 from ..findings import Finding, Status
 
-TYPE_LABELS = {"individual": "個人", "corporation": "法人", "organisation": "法人以外の団体"}
-
 
 def proposer_label(index: int, proposer: Proposer) -> str:
     """「提案者1（山田太郎）」 (1-based)."""
