@@ -14,6 +14,7 @@ from typing import Any
 from .answers import BODY_TYPES, FORMAT, MAX_OFFICERS, MAX_PROPOSERS, VERSION
 from .paths import Path, field_id, get, path_name, put
 from .questions import GROUPS, TOPICS, Question, Topic, call_text  # noqa: F401  (call_text: render's)
+from .rules.common import numbered
 
 KIND_QUESTIONS = GROUPS["kind"]
 PROPOSER_QUESTIONS = GROUPS["proposer"]
@@ -82,8 +83,9 @@ class Step:
         return tuple(f for s in self.sections for f in s.fields)
 
 
-def is_new(answers: dict) -> bool:
-    """Steps for a new product are shown until another kind is chosen."""
+def asks_new_only(answers: dict) -> bool:
+    """Whether the steps only a new product has are shown: until another kind is chosen.
+    (Not ``Proposal.is_new``, which is None while the kind is not answered.)"""
     return get(answers, ("proposal", "kind")) in (None, "new")
 
 
@@ -97,17 +99,15 @@ def is_body(proposer: dict) -> bool:
 
 
 def topics(answers: dict) -> list[Topic]:
-    return [t for t in TOPICS if is_new(answers) or t.id not in _NEW_ONLY_TOPICS]
+    return [t for t in TOPICS if asks_new_only(answers) or t.id not in _NEW_ONLY_TOPICS]
 
 
 def proposer_label(index: int, proposer: dict) -> str:
-    name = proposer.get("name") or ""
-    return f"提案者{index + 1}" + (f"（{name}）" if name else "")
+    return numbered("提案者", index, proposer.get("name"))
 
 
 def officer_label(index: int, officer: dict) -> str:
-    name = officer.get("name") or ""
-    return f"役員{index + 1}" + (f"（{name}）" if name else "")
+    return numbered("役員", index, officer.get("name"))
 
 
 def _bind(question: Question, base: Path, scope: dict, subject: str = "") -> Field:
@@ -120,7 +120,7 @@ def steps(answers: dict) -> list[Step]:
     out = [_kind_step(answers), _proposers_step(answers)]
     for i, proposer in enumerate(proposers_of(answers)):
         out.append(_proposer_step(answers, i, proposer))
-    if is_new(answers):
+    if asks_new_only(answers):
         out.append(_file_step(answers))
         out.append(_processing_step(answers))
     out.append(_content_step(answers))

@@ -11,25 +11,23 @@ from datetime import datetime
 from typing import Any, Iterable
 
 from .dates import format_date, format_time, jst
+from .findings import STATUS_ORDER, Status
 from .rules.documents import CONDITIONS
 from .flow import Field, Section, Step, Topic, call_text
 from .inputs import Fields, Pieces
 from .markup import attrs as _attrs
 from .markup import esc
 
-STATUS_LABELS = {"pass": "問題ありません", "fail": "満たしていません", "review": "確認が必要です"}
-STATUS_GROUPS = (
-    ("fail", "満たしていない要件"),
-    ("review", "確認が必要なこと"),
-    ("pass", "問題のない要件"),
-)
+STATUS_LABELS = {s.value: s.label for s in Status}
+STATUS_GROUPS = tuple((s.value, s.heading) for s in STATUS_ORDER)
+# The page's conclusion (Status.outcome, shared with the command line) and where on the page to look next.
 OUTCOMES = {
-    "pass": ("今の答えでは、確かめた要件をすべて満たしています。",
-             "このまま提案書類をそろえて提出できます。下のチェックリストで、書類と提出の方法を確かめてください。"),
-    "fail": ("今の答えでは、満たしていない要件があります。",
-             "このままでは提案が認められないか、受け付けられないおそれがあります。下の「満たしていない要件」を確かめてください。"),
-    "review": ("確認が必要なことがあります。",
-               "答えが「わからない」の項目か、まだ答えていない項目があります。下の「確認が必要なこと」を確かめてください。"),
+    Status.PASS.value: (Status.PASS.outcome,
+                        "このまま提案書類をそろえて提出できます。下のチェックリストで、書類と提出の方法を確かめてください。"),
+    Status.FAIL.value: (Status.FAIL.outcome,
+                        "このままでは提案が認められないか、受け付けられないおそれがあります。下の「満たしていない要件」を確かめてください。"),
+    Status.REVIEW.value: (Status.REVIEW.outcome,
+                          "答えが「わからない」の項目か、まだ答えていない項目があります。下の「確認が必要なこと」を確かめてください。"),
 }
 
 HEADING_ID = "step-heading"

@@ -5,29 +5,24 @@ from datetime import date
 
 from ..answers import Person, Proposer
 from ..dates import format_date
-from ..findings import Finding, Status
+from ..findings import Finding, Status, worst  # noqa: F401  (worst: the rule modules')
+
+
+def numbered(noun: str, index: int, name: str | None) -> str:
+    """「提案者1（山田太郎）」, 「役員2」: a person by number (1-based) and name. The questions use it too."""
+    return f"{noun}{index + 1}" + (f"（{name}）" if name else "")
 
 
 def proposer_label(index: int, proposer: Proposer) -> str:
-    """「提案者1（山田太郎）」 (1-based)."""
-    return f"提案者{index + 1}" + (f"（{proposer.name}）" if proposer.name else "")
+    return numbered("提案者", index, proposer.name)
 
 
 def officer_label(index: int, proposer: Proposer, officer_index: int, officer: Person) -> str:
-    return f"{proposer_label(index, proposer)}の役員{officer_index + 1}" + (f"（{officer.name}）" if officer.name else "")
+    return f"{proposer_label(index, proposer)}の{numbered('役員', officer_index, officer.name)}"
 
 
 def day(d: date) -> str:
     return format_date(d)
-
-
-def worst(statuses) -> Status:
-    statuses = set(statuses)
-    if Status.FAIL in statuses:
-        return Status.FAIL
-    if Status.REVIEW in statuses:
-        return Status.REVIEW
-    return Status.PASS
 
 
 def finding(id: str, status: Status, title: str, message: str, basis: tuple[str, ...],
