@@ -67,7 +67,7 @@ def test_a_new_proposal_has_seven_steps_and_an_existing_one_five():
     submit("proposers", "back")
     response = submit("kind", proposal__kind="existing-extend")
     assert response["announce"] == "ステップ 2 / 5：提案者"
-    ids = [s.id for s in flow.steps(web._state["answers"])]
+    ids = [s.id for s in flow.steps(web.session().answers)]
     assert "file" not in ids and "processing" not in ids
 
 
@@ -101,7 +101,7 @@ def test_adding_a_proposer_makes_a_joint_proposal_with_a_step_per_proposer():
     assert response["focus"] == "s-p1-heading"
     assert "提案者2" in response["html"]
     submit("proposers", p0__type="individual", p0__name="山田", p1__type="corporation", p1__name="株式会社A")
-    ids = [s.id for s in flow.steps(web._state["answers"])]
+    ids = [s.id for s in flow.steps(web.session().answers)]
     assert ids[:4] == ["kind", "proposers", "proposer-1", "proposer-2"]
 
 

@@ -372,7 +372,7 @@ def test_clear_confirmed_empties_everything(call):
     assert page() == "start"
     assert "すべての回答を消去しました" in response["html"]
     assert answers() == {"format": "proposal-checker/answers", "version": 1, "call": call.id}
-    assert web._state["invalid"] == {}
+    assert web.session().invalid == {}
 
 
 # --- escaping and markup ----------------------------------------------------------------------

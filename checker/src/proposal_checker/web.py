@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Callable
 
@@ -28,20 +29,38 @@ PAGES = ("start", "review", "result", "clear")
 # Tests replace the clock; the browser uses the real one.
 clock: Callable[[], datetime] = lambda: datetime.now(JST)  # noqa: E731
 
-_state: dict[str, Any] = {}
+@dataclass
+class Session:
+    """One visitor's page: the call it serves, the working answers (answers to questions that no
+    longer apply are kept, see flow.effective), the page on screen, and what was typed but not accepted."""
+    call: Call
+    answers: dict
+    page: str = "start"
+    invalid: dict[str, form.Fields] = field(default_factory=dict)   # field name -> raw form values
+    from_review: bool = False      # "next" leads back to the review
+    return_to: str = "start"       # the page the clear dialog returns to
+
+
+_session: Session | None = None
 
 
 def reset(call: Call | None = None) -> None:
     """Forget everything (a fresh page). ``call`` is the call this page serves: the packaged one
     unless given (tests pass their own); clearing the answers keeps it."""
-    call = call or _state.get("call") or packaged_call()
-    _state.clear()
-    _state.update(call=call, answers=flow.new_answers(call.id), page="start", invalid={},
-                  from_review=False, return_to="start")
+    global _session
+    call = call or (_session.call if _session else None) or packaged_call()
+    _session = Session(call=call, answers=flow.new_answers(call.id))
+
+
+def session() -> Session:
+    if _session is None:
+        reset()
+    assert _session is not None
+    return _session
 
 
 def _call() -> Call:
-    return _state["call"]
+    return session().call
 
 
 def handle(request_json: str) -> str:
@@ -55,8 +74,7 @@ def handle(request_json: str) -> str:
 
 
 def dispatch(request: dict) -> dict:
-    if not _state:
-        reset()
+    session()
     action = request.get("action")
     action = action if isinstance(action, str) else ""
     fields = _clean_fields(request.get("fields"))
@@ -71,7 +89,8 @@ def dispatch(request: dict) -> dict:
 # Actions
 
 
-def _start(**_: Any) -> dict:
+def _show(**_: Any) -> dict:
+    """The page on screen, drawn again (the page sends this first, as "start", when Python is ready)."""
     from .answers import MAX_BYTES
 
     # The page reads no answers file larger than this: it sends only the size, and _load says why.
@@ -79,7 +98,7 @@ def _start(**_: Any) -> dict:
 
 
 def _next(fields: dict, **_: Any) -> dict:
-    page = _state["page"]
+    page = session().page
     if page == "start":
         return _go("kind")
     if page == "review":
@@ -94,18 +113,18 @@ def _next(fields: dict, **_: Any) -> dict:
 
 
 def _back(fields: dict, **_: Any) -> dict:
-    page = _state["page"]
+    page = session().page
     if page == "review":
         return _go(flow.steps(_answers())[-1].id)
     if page == "result":
         return _go("review")
     if page == "clear":
-        return _go(_state["return_to"])
+        return _go(session().return_to)
     step = _current_step(fields)
     if step is None:
         return _go("start")
     _apply(step, fields, strict=False)
-    if _state["from_review"]:
+    if session().from_review:
         return _go("review")
     ids = [s.id for s in flow.steps(_answers())]
     here = ids.index(step.id) if step.id in ids else 0
@@ -119,7 +138,7 @@ def _goto(request: dict, **_: Any) -> dict:
     step_id, _, focus = target.partition("#")
     if step_id not in PAGES and flow.step_by_id(_answers(), step_id) is None:
         return _render()
-    _state["from_review"] = _state["page"] == "review" and step_id not in PAGES
+    session().from_review = session().page == "review" and step_id not in PAGES
     if not re.fullmatch(r"[A-Za-z0-9_-]+", focus or "-"):
         focus = ""
     return _go(step_id, focus=focus or None)
@@ -181,14 +200,15 @@ def _load(request: dict, **_: Any) -> dict:
                        announce="回答ファイルを読み込めませんでした。")
     answers = json.loads(text)
     answers.setdefault("call", _call().id)
-    _state.update(answers=answers, invalid={}, from_review=False)
+    s = session()
+    s.answers, s.invalid, s.from_review = answers, {}, False
     # Answers saved for another call are kept, and checked against this one; the page says so.
     return _go("review", message="回答ファイルを読み込みました。" + (other_call(saved, _call()) or "答えを確かめてください。"))
 
 
 def _clear(**_: Any) -> dict:
-    if _state["page"] != "clear":
-        _state["return_to"] = _state["page"]
+    if session().page != "clear":
+        session().return_to = session().page
     return _go("clear")
 
 
@@ -198,7 +218,7 @@ def _clear_confirm(**_: Any) -> dict:
 
 
 def _clear_cancel(**_: Any) -> dict:
-    return _go(_state["return_to"] if _state["page"] == "clear" else _state["page"])
+    return _go(session().return_to if session().page == "clear" else session().page)
 
 
 def _add_proposer(fields: dict, **_: Any) -> dict:
@@ -217,7 +237,7 @@ def _remove_proposer(fields: dict, arg: str, **_: Any) -> dict:
     _apply(step, fields, strict=False)
     index = int(arg)
     if lists.remove_proposer(_answers(), index):
-        _state["invalid"] = lists.shift_names(_state["invalid"], "p", index)
+        session().invalid = lists.shift_names(session().invalid, "p", index)
     return _render(announce=f"提案者{index + 1}を削除しました。")
 
 
@@ -239,7 +259,7 @@ def _remove_officer(fields: dict, arg: str, **_: Any) -> dict:
     _apply(step, fields, strict=False)
     i, j = int(index), int(officer)
     if lists.remove_officer(_answers(), i, j):
-        _state["invalid"] = lists.shift_names(_state["invalid"], f"p{i}.o", j)
+        session().invalid = lists.shift_names(session().invalid, f"p{i}.o", j)
     return _render(announce=f"役員{j + 1}を削除しました。")
 
 
@@ -249,7 +269,7 @@ def _print(**_: Any) -> dict:
 
 
 _ACTIONS: dict[str, Callable[..., dict]] = {
-    "start": _start, "next": _next, "back": _back, "goto": _goto, "update": _update, "review": _review,
+    "start": _show, "next": _next, "back": _back, "goto": _goto, "update": _update, "review": _review,
     "result": _result, "save": _save, "load": _load, "clear": _clear, "clear-confirm": _clear_confirm,
     "clear-cancel": _clear_cancel, "add-proposer": _add_proposer, "remove-proposer": _remove_proposer,
     "add-officer": _add_officer, "remove-officer": _remove_officer, "print": _print,
@@ -261,7 +281,7 @@ _ACTIONS: dict[str, Callable[..., dict]] = {
 
 
 def _answers() -> dict:
-    return _state["answers"]
+    return session().answers
 
 
 def _clean_fields(raw: Any) -> form.Fields:
@@ -281,7 +301,7 @@ def _clean_fields(raw: Any) -> form.Fields:
 
 def _current_step(fields: form.Fields) -> flow.Step | None:
     """The step on screen, if the form sent is that step's form."""
-    page = _state["page"]
+    page = session().page
     if page in PAGES:
         return None
     sent = (fields.get("_step") or [page])[0]
@@ -292,7 +312,7 @@ def _current_step(fields: form.Fields) -> flow.Step | None:
 
 def _apply(step: flow.Step, fields: form.Fields, strict: bool) -> form.Applied:
     applied = form.apply(_answers(), step, fields, today=clock().astimezone(JST).date(), strict=strict)
-    invalid = _state["invalid"]
+    invalid = session().invalid
     for name in applied.valid:
         invalid.pop(name, None)
     invalid.update(applied.invalid)
@@ -303,7 +323,7 @@ def _after(step: flow.Step) -> str:
     """Where "next" leads from a step: the following step, or back to the review."""
     ids = [s.id for s in flow.steps(_answers())]
     here = ids.index(step.id) if step.id in ids else -1
-    if _state["from_review"]:
+    if session().from_review:
         following = flow.first_incomplete(_answers())
         if following is not None and following.id in ids[here + 1:]:
             return following.id
@@ -346,8 +366,8 @@ def _go(page: str, focus: str | None = None, message: str = "") -> dict:
     if page not in PAGES and flow.step_by_id(_answers(), page) is None:
         page = "start"
     if page == "review":
-        _state["from_review"] = False
-    _state["page"] = page
+        session().from_review = False
+    session().page = page
     return _render(focus=focus, message=message)
 
 
@@ -365,7 +385,7 @@ def _progress(current: str | None) -> str:
 
 def _render(errors: list[tuple[flow.Field, str]] | None = None, focus: str | None = None,
             announce: str | None = None, summary: str = "", message: str = "") -> dict:
-    page = _state["page"]
+    page = session().page
     answers = _answers()
     call = _call()
     error_items = [(f.input_id, f"{f.question.summary or f.question.label}"
@@ -391,7 +411,7 @@ def _render(errors: list[tuple[flow.Field, str]] | None = None, focus: str | Non
         step = flow.step_by_id(answers, page)
         assert step is not None
         number, total = flow.step_number(answers, step)
-        values = {f.name: _state["invalid"].get(f.name) or form.form_values(f, answers) for f in step.fields}
+        values = {f.name: session().invalid.get(f.name) or form.form_values(f, answers) for f in step.fields}
         errors_by_name = {f.name: text for f, text in errors or []}
         html = render.step_page(step, number, total, _progress(step.topic), values, errors_by_name, summary,
                                 render.result_panel(_evaluate()), message=message, call=call)
