@@ -12,16 +12,36 @@ from .dates import format_date, format_time
 from .markup import esc as _e
 from .evaluate import disclaimer, next_steps, submission_guide
 from .questions import CATALOGUE, TOPICS, Question, call_text
+from .rules import GROUP_TITLES, all_rules
 from .rules.documents import when_text, why_text
 
 
-def _basis(basis: tuple[str, ...] | list[str]) -> str:
-    """Links relative to the checker page (checker/), as on the result page."""
+def _basis(basis: tuple[str, ...] | list[str], root: str = "../") -> str:
+    """Links to the quoted law and notice; ``root`` leads from the page to the site's root
+    (the checker page is checker/, as on the result page)."""
     out = []
     for b in basis:
         href = citation_href(b)
-        out.append(f'<a href="../{_e(href)}">{_e(b)}</a>' if href else _e(b))
+        out.append(f'<a href="{root}{_e(href)}">{_e(b)}</a>' if href else _e(b))
     return "、".join(out)
+
+
+def rules_html(root: str = "../", level: int = 3) -> str:
+    """Every rule the checker applies, from the registry (``@rule``): its title, what it checks
+    and its legal basis, under the heading of its group. The rules page and the static checklist show it."""
+    out, group = [], None
+    for r in all_rules():
+        if r.group != group:
+            if group is not None:
+                out.append("</ul>")
+            group = r.group
+            out.append(f'<h{level} class="checker-static-topic">{_e(GROUP_TITLES[group])}</h{level}>'
+                       '<ul class="checker-static-list">')
+        out.append(f'<li class="checker-static-item" id="rule-{_e(r.id)}">'
+                   f'<p class="checker-static-question">{_e(r.title)}</p>'
+                   f'<p class="checker-hint">{_e(r.explain)}</p>'
+                   f'<p class="checker-finding-basis">根拠：{_basis(r.basis, root)}</p></li>')
+    return "".join(out) + ("</ul>" if out else "")
 
 
 def _question(q: Question, call: Call) -> str:
@@ -106,8 +126,11 @@ def static_checklist_html(call: Call) -> str:
         '<h3>提案できない者（欠格事由）</h3>'
         "<p>次のどれかに当たる者は提案できません（公示3の文言のとおり）。</p>"
         f"{_disqualifications(call)}"
-        '<h3>事前チェックで確かめること</h3>'
+        '<h3>事前チェックで聞くこと</h3>'
         f"{_questions(call)}"
+        '<h3>事前チェックが確かめる要件</h3>'
+        '<p>答えをもとに、次の要件を確かめます（<a href="rules/">確かめる要件の一覧</a>）。</p>'
+        f"{rules_html(level=4)}"
         '<h3>提出する書類</h3>'
         f"{_documents(call)}"
         f"{_on_request(call)}"
@@ -123,4 +146,4 @@ def static_checklist_html(call: Call) -> str:
     )
 
 
-__all__ = ["static_checklist_html"]
+__all__ = ["rules_html", "static_checklist_html"]

@@ -18,6 +18,10 @@ from ..findings import Finding
 
 # The groups, in reading order. Adding a rule means adding a function with ``@rule`` to one of these.
 GROUPS = ("kind", "disqualification", "population", "processing", "content", "documents", "submission")
+# Each group's heading on the site's list of rules (static.rules_html).
+GROUP_TITLES = {"kind": "提案の種類", "disqualification": "提案者の欠格事由", "population": "本人の数",
+                "processing": "加工の方法", "content": "提案の内容", "documents": "添える書類",
+                "submission": "提出の方法と期限"}
 
 
 @dataclass(frozen=True)
@@ -76,4 +80,4 @@ def all_rules() -> list[Rule]:
     return sorted(_REGISTRY, key=lambda r: order.get(r.group, len(order)))  # sorted() is stable
 
 
-__all__ = ["Context", "GROUPS", "Rule", "all_rules", "rule"]
+__all__ = ["Context", "GROUPS", "GROUP_TITLES", "Rule", "all_rules", "rule"]
