@@ -12,6 +12,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from .answers import EARLIEST_DATE, LATEST_DATE, MAX_COUNT, MAX_TEXT, UNKNOWN
+from .dates import format_date, format_time, parse_hhmm, parse_iso_date
 from .markup import attrs, esc
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -203,10 +204,19 @@ class _Parts(Input):
         return self._values(name, value)
 
     def _values(self, name: str, value: Any) -> Fields:
-        return {name: [str(value)]}
+        return self._split(name, value) or {name: [str(value)]}
+
+    def _split(self, name: str, value: Any) -> Fields | None:
+        """The stored value in this type's boxes, or None if it does not fit them."""
+        return None
 
     def display(self, q, value):
-        return UNKNOWN_LABEL if value == UNKNOWN and self.takes_unknown else self._words(value)
+        if value == UNKNOWN and self.takes_unknown:
+            return UNKNOWN_LABEL
+        try:
+            return self._words(value)
+        except ValueError:      # a value of the wrong shape is shown as stored
+            return str(value)
 
     def _words(self, value: Any) -> str:
         return str(value)
@@ -284,17 +294,13 @@ class Time(_Parts):
             return Outcome("error", error="＊時刻は0時から23時、0分から59分の範囲で入力してください")
         return Outcome("ok", f"{h:02d}:{m:02d}")
 
-    def _values(self, name, value):
+    def _split(self, name, value):
         if isinstance(value, str) and len(value) == 5:
             return {f"{name}.hour": [str(int(value[:2]))], f"{name}.minute": [value[3:]]}
-        return {name: [str(value)]}
+        return None
 
     def _words(self, value):
-        from .dates import format_time, parse_hhmm
-        try:
-            return format_time(parse_hhmm(value))
-        except ValueError:
-            return str(value)
+        return format_time(parse_hhmm(value))
 
 
 class Date(_Parts):
@@ -331,18 +337,14 @@ class Date(_Parts):
             return Outcome("error", error="＊今日より後の日付は入力できません")
         return Outcome("ok", value.isoformat())
 
-    def _values(self, name, value):
+    def _split(self, name, value):
         if isinstance(value, str) and len(value) == 10:
             y, m, d = value.split("-")
             return {f"{name}.year": [y], f"{name}.month": [str(int(m))], f"{name}.day": [str(int(d))]}
-        return {name: [str(value)]}
+        return None
 
     def _words(self, value):
-        from .dates import format_date, parse_iso_date
-        try:
-            return format_date(parse_iso_date(value))
-        except ValueError:
-            return str(value)
+        return format_date(parse_iso_date(value))
 
 
 # The names the questions file uses for each type.
