@@ -43,6 +43,16 @@ def test_every_group_registers_rules_with_ids_bases_and_explanations():
         assert r.basis and r.title and r.explain
 
 
+@pytest.mark.parametrize("rule_id", ["population", "processing", "measures"])
+def test_a_rule_that_speaks_for_itself_gives_findings_in_its_registered_id_title_and_basis(rule_id, call):
+    [r] = [r for r in all_rules() if r.id == rule_id]
+    findings = r.check(ctx(proposal=Proposal(kind="new", population=call.minimum_population - 1), call=call))
+    assert findings
+    for f in findings:
+        assert (f.id, f.title, f.basis) == (r.id, r.title, r.basis)
+        assert f.message
+
+
 def test_every_basis_of_every_finding_is_a_citation_the_site_can_link_or_a_named_other_law(call):
     answers = Answers(
         call="r6-old",
