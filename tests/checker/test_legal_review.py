@@ -134,7 +134,7 @@ def test_the_other_paper_is_on_request_without_an_open_condition(call):
 
 
 def test_the_result_lists_the_other_paper_apart_from_the_papers_to_send(call):
-    html = render.checklist(_result(call).to_json(), call, citation_href)
+    html = render.checklist(_result(call), call, citation_href)
     send = html.index("提出する書類")
     asked = html.index("求められた場合に出す書類")
     other = html.index("必要と認める書類")

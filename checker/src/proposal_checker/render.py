@@ -7,19 +7,17 @@ looks from checker.css.
 """
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any, Iterable
 
 from .dates import format_date, format_time, jst
-from .findings import STATUS_ORDER, Status
+from .findings import STATUS_ORDER, Finding, Status
+from .result import Result
 from .rules.documents import CONDITIONS
 from .flow import Field, Section, Step, Topic, call_text
 from .inputs import Fields, Pieces
 from .markup import attrs as _attrs
 from .markup import esc
 
-STATUS_LABELS = {s.value: s.label for s in Status}
-STATUS_GROUPS = tuple((s.value, s.heading) for s in STATUS_ORDER)
 # The page's conclusion (Status.outcome, shared with the command line) and where on the page to look next.
 OUTCOMES = {
     Status.PASS.value: (Status.PASS.outcome,
@@ -98,17 +96,14 @@ def tools(can_save: bool = True) -> str:
     )
 
 
-def result_panel(result: dict) -> str:
+def result_panel(result: Result) -> str:
     """The compact result beside each step: overall outcome and counts (kept cheap)."""
-    counts = {k: 0 for k in STATUS_LABELS}
-    for f in result.get("findings", []):
-        counts[f.get("status", "review")] = counts.get(f.get("status", "review"), 0) + 1
-    overall = result.get("overall", "review")
-    title, _ = OUTCOMES.get(overall, OUTCOMES["review"])
+    overall = result.overall.value
+    title, _ = OUTCOMES[overall]
     rows = "".join(
-        f'<li class="checker-count checker-count--{key}"><span class="checker-badge checker-badge--{key}">'
-        f"{esc(STATUS_LABELS[key])}</span> {counts[key]}件</li>"
-        for key, _ in STATUS_GROUPS)
+        f'<li class="checker-count checker-count--{s.value}"><span class="checker-badge checker-badge--{s.value}">'
+        f"{esc(s.label)}</span> {sum(f.status is s for f in result.findings)}件</li>"
+        for s in STATUS_ORDER)
     return (f'<p class="checker-panel-outcome checker-panel-outcome--{esc(overall)}">{esc(title)}</p>'
             f'<ul class="checker-counts">{rows}</ul>'
             '<p class="checker-hint">まだ答えていない項目は「確認が必要」に数えています。</p>')
@@ -252,43 +247,38 @@ def _basis_links(basis: Iterable[str], href: Any) -> str:
     return "、".join(items)
 
 
-def _finding(f: dict, href: Any) -> str:
-    status = f.get("status", "review")
-    subject = f'<span class="checker-finding-subject">{esc(f["subject"])}</span>' if f.get("subject") else ""
-    notes = "".join(f'<li>{esc(n)}</li>' for n in f.get("notes", []))
+def _finding(f: Finding, href: Any) -> str:
+    status = f.status.value
+    subject = f'<span class="checker-finding-subject">{esc(f.subject)}</span>' if f.subject else ""
+    notes = "".join(f'<li>{esc(n)}</li>' for n in f.notes)
     notes = f'<ul class="checker-finding-notes">{notes}</ul>' if notes else ""
-    basis = f.get("basis") or []
-    basis_html = (f'<p class="checker-finding-basis">根拠：{_basis_links(basis, href)}</p>' if basis else "")
-    return (f'<li class="checker-finding checker-finding--{esc(status)}" data-finding="{esc(f.get("id", ""))}">'
+    basis_html = (f'<p class="checker-finding-basis">根拠：{_basis_links(f.basis, href)}</p>' if f.basis else "")
+    return (f'<li class="checker-finding checker-finding--{esc(status)}" data-finding="{esc(f.id)}">'
             f'<p class="checker-finding-title"><span class="checker-badge checker-badge--{esc(status)}">'
-            f"{esc(STATUS_LABELS.get(status, status))}</span> {subject}{esc(f.get('title', ''))}</p>"
-            f'<p class="checker-finding-message">{esc(f.get("message", ""))}</p>{notes}{basis_html}</li>')
+            f"{esc(f.status.label)}</span> {subject}{esc(f.title)}</p>"
+            f'<p class="checker-finding-message">{esc(f.message)}</p>{notes}{basis_html}</li>')
 
 
-def made_at_text(result: dict) -> str:
-    try:
-        made = jst(datetime.fromisoformat(result["made_at"]))
-    except (KeyError, TypeError, ValueError):
-        return ""
+def made_at_text(result: Result) -> str:
+    made = jst(result.made_at)
     return f"{format_date(made.date())}{made.hour}時{made.minute:02d}分（日本時間）"
 
 
-def result_page(result: dict, call: Any, href: Any, progress: str = "", message: str = "", summary: str = "") -> str:
+def result_page(result: Result, call: Any, href: Any, progress: str = "", message: str = "", summary: str = "") -> str:
     """The outcome, the findings grouped by status, and the printable personal checklist."""
-    overall = result.get("overall", "review")
-    title, lead = OUTCOMES.get(overall, OUTCOMES["review"])
-    findings = result.get("findings", [])
+    overall = result.overall.value
+    title, lead = OUTCOMES[overall]
     out = [progress, summary, notice(message),
            '<div class="checker-result">'
            f'<h3 class="checker-heading" id="{HEADING_ID}" tabindex="-1">結果</h3>'
            f'<div class="checker-outcome checker-outcome--{esc(overall)}">'
            f'<p class="checker-outcome-title">{esc(title)}</p><p>{esc(lead)}</p></div>']
-    for status, heading in STATUS_GROUPS:
-        group = [f for f in findings if f.get("status") == status]
+    for status in STATUS_ORDER:
+        group = [f for f in result.findings if f.status is status]
         if not group:
             continue
         items = "".join(_finding(f, href) for f in group)
-        out.append(f'<h4 class="checker-group-heading">{esc(heading)}（{len(group)}件）</h4>'
+        out.append(f'<h4 class="checker-group-heading">{esc(status.heading)}（{len(group)}件）</h4>'
                    f'<ul class="checker-findings">{items}</ul>')
     out.append(checklist(result, call, href))
     out.append("</div>")
@@ -299,38 +289,31 @@ def result_page(result: dict, call: Any, href: Any, progress: str = "", message:
     return "".join(out)
 
 
-def checklist(result: dict, call: Any, href: Any) -> str:
+def checklist(result: Result, call: Any, href: Any) -> str:
     """The person's own list: documents and why, how/where/by when, what happens next."""
     docs, on_request = [], []
-    for d in result.get("documents", []):
-        copies = d.get("copies")
-        copies_text = f"（{copies}部）" if copies else ""
-        why = f'<p class="checker-doc-why">{esc(d["why"])}</p>' if d.get("why") else ""
-        if d.get("condition"):
-            why = f'<p class="checker-doc-condition">必要なとき：{esc(d["condition"])}</p>' + why
-        elif d.get("on_request"):
+    for d in result.documents:
+        copies_text = f"（{d.copies}部）" if d.copies else ""
+        why = f'<p class="checker-doc-why">{esc(d.why)}</p>' if d.why else ""
+        if d.condition:
+            why = f'<p class="checker-doc-condition">必要なとき：{esc(d.condition)}</p>' + why
+        elif d.on_request:
             why = f'<p class="checker-doc-condition">必要なとき：{esc(CONDITIONS["requested"])}</p>' + why
-        basis = d.get("basis") or []
-        basis_html = f'<p class="checker-doc-basis">根拠：{_basis_links(basis, href)}</p>' if basis else ""
-        (on_request if d.get("on_request") else docs).append(
+        basis_html = f'<p class="checker-doc-basis">根拠：{_basis_links(d.basis, href)}</p>' if d.basis else ""
+        (on_request if d.on_request else docs).append(
             f'<li class="checker-doc"><span class="checker-box" aria-hidden="true"></span>'
-            f'<div><p class="checker-doc-name">{esc(d.get("name", ""))}{copies_text}</p>{why}{basis_html}</div></li>')
-    sub = result.get("submission") or {}
-    how = "".join(f"<li>{esc(s)}</li>" for s in sub.get("how", []))
-    where = sub.get("where") or []
-    if isinstance(where, str):
-        where = [where]
-    where_html = "<br>".join(esc(line) for line in where)
-    by = sub.get("by", "")
-    steps = "".join(f"<li>{esc(s)}</li>" for s in result.get("next_steps", []))
-    made = made_at_text(result)
+            f'<div><p class="checker-doc-name">{esc(d.name)}{copies_text}</p>{why}{basis_html}</div></li>')
+    sub = result.submission
+    how = "".join(f"<li>{esc(s)}</li>" for s in sub.how)
+    where_html = "<br>".join(esc(line) for line in sub.where)
+    steps = "".join(f"<li>{esc(s)}</li>" for s in result.next_steps)
     return (
         '<section class="checker-checklist-print" aria-labelledby="checker-own-heading">'
         '<h4 class="checker-group-heading" id="checker-own-heading">あなたの提出チェックリスト</h4>'
         '<dl class="checker-meta">'
-        f'<div><dt>募集</dt><dd>{esc(result.get("call_title") or call.title)}</dd></div>'
-        f'<div><dt>作成日時</dt><dd>{esc(made)}</dd></div>'
-        f'<div><dt>判定ルールの版</dt><dd>{esc(result.get("rules_version") or call.rules_version)}</dd></div>'
+        f'<div><dt>募集</dt><dd>{esc(result.call_title or call.title)}</dd></div>'
+        f'<div><dt>作成日時</dt><dd>{esc(made_at_text(result))}</dd></div>'
+        f'<div><dt>判定ルールの版</dt><dd>{esc(result.rules_version or call.rules_version)}</dd></div>'
         "</dl>"
         '<h5 class="checker-subheading">提出する書類</h5>'
         f'<ul class="checker-docs">{"".join(docs)}</ul>'
@@ -342,10 +325,10 @@ def checklist(result: dict, call: Any, href: Any) -> str:
         '<h5 class="checker-subheading">提出先</h5>'
         f'<p class="checker-address">{where_html}</p>'
         '<h5 class="checker-subheading">期限</h5>'
-        f"<p>{esc(by)}</p>"
+        f"<p>{esc(sub.by)}</p>"
         '<h5 class="checker-subheading">このあとの流れ</h5>'
         f'<ol class="checker-list">{steps}</ol>'
-        f'<p class="checker-disclaimer">{esc(result.get("disclaimer", ""))}</p>'
+        f'<p class="checker-disclaimer">{esc(result.disclaimer)}</p>'
         "</section>"
     )
 

@@ -23,6 +23,7 @@ from typing import Any, Callable
 from . import flow, form, lists, render
 from .call import Call, packaged_call
 from .dates import JST
+from .result import Result
 
 PAGES = ("start", "review", "result", "clear")
 
@@ -331,13 +332,13 @@ def _after(step: flow.Step) -> str:
     return ids[here + 1] if here + 1 < len(ids) else "review"
 
 
-def _evaluate() -> dict:
+def _evaluate() -> Result:
     """The result for the answers so far. The flow keeps only answers the format accepts, so an
     error here is a bug: it reaches the page's error state (checker.js), never a quiet "not ready"."""
     from .answers import parse_answers
     from .evaluate import evaluate
 
-    return evaluate(parse_answers(flow.effective(_answers())), _call(), clock()).to_json()
+    return evaluate(parse_answers(flow.effective(_answers())), _call(), clock())
 
 
 def _review_rows(answers: dict) -> list[tuple[str, list[tuple[str, str, str, str]]]]:
