@@ -94,11 +94,6 @@ def on_page_markdown(markdown, page, config, files):
         raise Abort(f"{page.file.src_path}: {error}") from None
 
 
-def call():
-    """The validated call, for other hooks."""
-    return _state["call"]
-
-
 def closed_days(call) -> list[tuple[date, str]]:
     """Days inside the call period when the office does not take documents by hand
     (national holidays on weekdays, and the New Year break), with the reason."""

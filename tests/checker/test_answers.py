@@ -239,21 +239,30 @@ def test_garbage_values_never_raise_anything_else():
         "proposal": ["kind", "file_name", "population", "file_population", "processing", "contribution", "measures"],
         "submission": ["method", "date", "time", "posted_on", "agent"],
     }
+    outcomes = []
     for value in values:
         for field in fields:
-            _parse_or_error({**HEAD, field: value})
+            outcomes.append(_parse_or_error({**HEAD, field: value}))
         for outer, keys in inner.items():
             for key in keys:
-                _parse_or_error({**HEAD, outer: {key: value}})
+                outcomes.append(_parse_or_error({**HEAD, outer: {key: value}}))
         for key in ["type", "name", "birth_date", "capacity", "bankruptcy", "sentence", "cancellation",
                     "certificate_date", "officers"]:
-            _parse_or_error({**HEAD, "proposers": [{key: value}]})
-            _parse_or_error({**HEAD, "proposers": [{"type": "corporation", "officers": [{key: value}]}]})
-            _parse_or_error({**HEAD, "proposers": [{"sentence": {"status": "yes", "state": value, "ended_on": value}}]})
+            outcomes.append(_parse_or_error({**HEAD, "proposers": [{key: value}]}))
+            outcomes.append(_parse_or_error({**HEAD, "proposers": [{"type": "corporation", "officers": [{key: value}]}]}))
+            outcomes.append(_parse_or_error(
+                {**HEAD, "proposers": [{"sentence": {"status": "yes", "state": value, "ended_on": value}}]}))
+    # Both kinds occur: the fuzz reaches the parser's acceptance and its rejections.
+    assert any(isinstance(o, Answers) for o in outcomes) and any(isinstance(o, AnswersError) for o in outcomes)
+    # A wrong type in a proposer is named by its path.
+    error = _parse_or_error({**HEAD, "proposers": [{"birth_date": 10**30}]})
+    assert isinstance(error, AnswersError) and any("birth_date" in path for path, _ in error.errors)
 
 
 def _parse_or_error(data):
+    """Either answers, or an AnswersError that names at least one problem, each with a message."""
     try:
-        parse_answers(data)
-    except AnswersError:
-        pass
+        return parse_answers(data)
+    except AnswersError as error:
+        assert error.errors and all(message for _path, message in error.errors), data
+        return error

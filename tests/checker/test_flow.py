@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from proposal_checker import flow, web
+from proposal_checker import flow, paths, questions, web
 from webpage import answers, ask, fresh, page, submit  # noqa: F401  (fresh: autouse fixture)
 
 
@@ -67,7 +67,7 @@ def test_a_new_proposal_has_seven_steps_and_an_existing_one_five():
     submit("proposers", "back")
     response = submit("kind", proposal__kind="existing-extend")
     assert response["announce"] == "ステップ 2 / 5：提案者"
-    ids = [s.id for s in flow.steps(web._state["answers"])]
+    ids = [s.id for s in flow.steps(web.session().answers)]
     assert "file" not in ids and "processing" not in ids
 
 
@@ -101,7 +101,7 @@ def test_adding_a_proposer_makes_a_joint_proposal_with_a_step_per_proposer():
     assert response["focus"] == "s-p1-heading"
     assert "提案者2" in response["html"]
     submit("proposers", p0__type="individual", p0__name="山田", p1__type="corporation", p1__name="株式会社A")
-    ids = [s.id for s in flow.steps(web._state["answers"])]
+    ids = [s.id for s in flow.steps(web.session().answers)]
     assert ids[:4] == ["kind", "proposers", "proposer-1", "proposer-2"]
 
 
@@ -124,7 +124,10 @@ def test_an_individual_is_asked_birth_date_and_capacity():
     assert 'id="f-p0-birth-date-year"' in html
     assert 'inputmode="numeric"' in html
     assert "精神の機能の障害" in html
-    assert html.count(">わからない<") >= 5
+    # 「わからない」 beside each question about the person (a box for the date, an option for the others).
+    for unknown in ("f-p0-birth-date-unknown", "f-p0-capacity-unknown", "f-p0-bankruptcy-unknown",
+                    "f-p0-sentence-status-unknown", "f-p0-cancellation-status-unknown"):
+        assert f'id="{unknown}"' in html and f'for="{unknown}">わからない<' in html
 
 
 def test_a_date_that_does_not_exist_is_rejected_and_what_was_typed_stays():
@@ -444,16 +447,16 @@ def test_a_body_is_asked_for_the_certificate_date_at_submission():
 
 
 def test_every_question_asking_about_a_person_offers_dont_know():
-    for q in flow.PERSON_QUESTIONS + flow.BODY_QUESTIONS:
-        if q.kind == "radio":
+    for q in questions.GROUPS["person"] + questions.GROUPS["body"]:
+        if q.options:
             assert "unknown" in [o.value for o in q.options], q.label
         elif q.key in (("birth_date",),):
             assert q.unknown
 
 
 def test_field_names_map_to_answer_paths():
-    assert flow.path_name(("proposers", 0, "officers", 3, "sentence", "ended_on")) == "p0.o3.sentence.ended_on"
-    assert flow.field_id("p0.o3.sentence.ended_on") == "f-p0-o3-sentence-ended-on"
+    assert paths.path_name(("proposers", 0, "officers", 3, "sentence", "ended_on")) == "p0.o3.sentence.ended_on"
+    assert paths.field_id("p0.o3.sentence.ended_on") == "f-p0-o3-sentence-ended-on"
 
 
 def test_the_questions_name_the_values_of_the_call_the_page_serves(call):

@@ -3,13 +3,15 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
-from proposal_checker import flow
+from proposal_checker import questions
 from html import escape
 
 import pytest
 
 from proposal_checker.dates import format_date, format_time
-from proposal_checker.static import static_checklist_html
+from proposal_checker.citations import citation_href
+from proposal_checker.rules import GROUP_TITLES, GROUPS, all_rules
+from proposal_checker.static import rules_html, static_checklist_html
 
 
 class Tags(HTMLParser):
@@ -33,13 +35,13 @@ def test_the_checklist_is_the_anchor_the_page_links_to(html):
 
 def test_every_question_of_the_flow_is_listed(html):
     text = html()
-    for _, groups in flow.CATALOGUE:
-        for when, questions in groups:
-            assert escape(when) in text
-            for q in questions:
-                assert escape(q.label) in text, q.label
-                for o in q.options:
-                    assert escape(o.label) in text, o.label
+    for _, groups in questions.CATALOGUE.by_topic:
+        for group in groups:
+            assert escape(group.asked) in text
+    for q in questions.QUESTIONS.values():
+        assert escape(q.label) in text, q.label
+        for o in q.options:
+            assert escape(o.label) in text, o.label
 
 
 def test_every_document_is_listed_with_when_it_is_needed(html, call):
@@ -71,7 +73,29 @@ def test_the_questions_name_the_calls_values_never_another_calls(html, call):
 def test_links_to_the_law_are_relative_to_the_checker_page(html):
     hrefs = [a["href"] for t, a in Tags(html()).tags if t == "a"]
     assert "../law/#art-113" in hrefs
-    assert all(h.startswith("../") for h in hrefs)
+    # Everything else is the site's own pages beside the checker: the law, the notice, the list of rules.
+    assert all(h.startswith("../") or h == "rules/" for h in hrefs)
+    assert "rules/" in hrefs
+
+
+@pytest.mark.parametrize("root", ["../", "../../"])
+def test_every_registered_rule_is_listed_with_what_it_checks_and_its_basis(root):
+    text = rules_html(root=root)
+    rules = all_rules()
+    assert text.count('class="checker-static-item"') == len(rules)
+    for r in rules:
+        item = text[text.index(f'id="rule-{r.id}"'):]
+        item = item[: item.index("</li>")]
+        assert escape(r.title) in item and escape(r.explain) in item
+        for b in r.basis:
+            href = citation_href(b)
+            assert (f'<a href="{root}{escape(href)}">{escape(b)}</a>' if href else escape(b)) in item
+    for group in GROUPS:
+        assert escape(GROUP_TITLES[group]) in text
+
+
+def test_the_checklist_lists_the_rules_too(html):
+    assert rules_html(level=4) in html()
 
 
 def test_no_inline_script_handler_or_style(html):

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from proposal_checker import flow, render
+from proposal_checker import flow, questions, render
 from proposal_checker.answers import (
     Answers, AnswersError, Cancellation, Person, Proposal, Proposer, Sentence, Submission, parse_answers,
 )
@@ -101,7 +101,7 @@ def test_the_post_reminder_says_papers_are_shinsho_and_no_ordinary_parcel_servic
 @pytest.mark.parametrize("item", ["identifiers", "individual_codes", "linking_codes", "idiosyncratic"])
 def test_each_standard_of_items_1_to_4_includes_replacement(item):
     assert "置き換える" in processing.STANDARDS[item]
-    option = next(o for o in flow.PROCESSING.options if o.value == item)
+    option = next(o for o in questions.QUESTIONS["processing"].options if o.value == item)
     assert "置き換える" in option.label
 
 
@@ -112,7 +112,7 @@ def test_item_3_is_about_codes_linking_the_held_information_to_what_the_measures
 
 
 def test_the_address_to_prefecture_example_is_a_replacement():
-    option = next(o for o in flow.PROCESSING.options if o.value == "identifiers")
+    option = next(o for o in questions.QUESTIONS["processing"].options if o.value == "identifiers")
     assert "住所を都道府県までにする" in option.label and "置き換える" in option.label
 
 
@@ -134,7 +134,7 @@ def test_the_other_paper_is_on_request_without_an_open_condition(call):
 
 
 def test_the_result_lists_the_other_paper_apart_from_the_papers_to_send(call):
-    html = render.checklist(_result(call).to_json(), call, citation_href)
+    html = render.checklist(_result(call), call, citation_href)
     send = html.index("提出する書類")
     asked = html.index("求められた場合に出す書類")
     other = html.index("必要と認める書類")
@@ -168,11 +168,11 @@ def test_individual_identity_paper_says_front_side_only_and_to_confirm_the_insur
 # -- 9. a body has no 復権 ----------------------------------------------------------------------
 
 def test_a_body_is_not_offered_restoration():
-    question = next(q for q in flow.BODY_QUESTIONS if q.key == ("bankruptcy",))
+    question = next(q for q in questions.GROUPS["body"] if q.key == ("bankruptcy",))
     assert "restored" not in {o.value for o in question.options}
     assert "復権を得た" not in "".join(o.label for o in question.options)
     assert "効力が続いて" in question.label
-    person = next(q for q in flow.PERSON_QUESTIONS if q.key == ("bankruptcy",))
+    person = next(q for q in questions.GROUPS["person"] if q.key == ("bankruptcy",))
     assert "restored" in {o.value for o in person.options}
 
 
@@ -245,14 +245,14 @@ def test_joint_proposal_identity_papers_per_proposer_is_not_stated_as_fact(call)
 def test_the_measures_are_presented_as_examples_with_their_source(call):
     [f] = content.check_measures(ctx(call, Proposal(measures={})))
     assert any("例" in n and "法第112条第2項第5号・第7号" in n for n in f.notes)
-    assert "例" in flow.MEASURES.hint
+    assert "例" in questions.QUESTIONS["measures"].hint
 
 
 # -- plain Japanese ---------------------------------------------------------------------------
 
 def test_the_contribution_question_is_plain_and_keeps_the_legal_wording_in_the_help():
-    assert "若しくは" not in flow.CONTRIBUTION.label and "又は" not in flow.CONTRIBUTION.label
-    assert "新たな産業の創出又は活力ある経済社会若しくは豊かな国民生活の実現に資する" in flow.CONTRIBUTION.hint
+    assert "若しくは" not in questions.QUESTIONS["contribution"].label and "又は" not in questions.QUESTIONS["contribution"].label
+    assert "新たな産業の創出又は活力ある経済社会若しくは豊かな国民生活の実現に資する" in questions.QUESTIONS["contribution"].hint
 
 
 def _outside_quotes(text):
@@ -260,9 +260,7 @@ def _outside_quotes(text):
 
 
 def _all_questions():
-    for _topic, groups in flow.CATALOGUE:
-        for _when, questions in groups:
-            yield from questions
+    yield from questions.QUESTIONS.values()
 
 
 def test_plain_text_writes_matawa_and_keeps_mata_wa_only_inside_quotations(call):

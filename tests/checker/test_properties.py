@@ -110,3 +110,5 @@ def test_the_page_entry_never_raises(request):
     finally:
         web.reset()  # the worker keeps one session's answers; leave none behind for other tests
     assert isinstance(response, dict) and ("html" in response or "result_html" in response or "announce" in response)
+    for key in ("html", "result_html", "announce", "title"):
+        assert isinstance(response.get(key, ""), str)

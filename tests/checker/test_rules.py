@@ -1,4 +1,5 @@
 """Each rule module on its own: ids, bases, and the decisions at their boundaries."""
+from dataclasses import replace
 from datetime import date, datetime, time
 
 import pytest
@@ -40,6 +41,16 @@ def test_every_group_registers_rules_with_ids_bases_and_explanations():
     assert len({r.id for r in rules}) == len(rules)
     for r in rules:
         assert r.basis and r.title and r.explain
+
+
+@pytest.mark.parametrize("rule_id", ["population", "processing", "measures"])
+def test_a_rule_that_speaks_for_itself_gives_findings_in_its_registered_id_title_and_basis(rule_id, call):
+    [r] = [r for r in all_rules() if r.id == rule_id]
+    findings = r.check(ctx(proposal=Proposal(kind="new", population=call.minimum_population - 1), call=call))
+    assert findings
+    for f in findings:
+        assert (f.id, f.title, f.basis) == (r.id, r.title, r.basis)
+        assert f.message
 
 
 def test_every_basis_of_every_finding_is_a_citation_the_site_can_link_or_a_named_other_law(call):
@@ -272,6 +283,16 @@ def test_the_new_year_break_is_closed_to_hand_delivery():
     assert call.is_office_day(date(2030, 1, 4))
 
 
+@pytest.mark.parametrize("day", [date(2029, 12, 31), date(2030, 1, 2), date(2030, 1, 3)])
+def test_hand_delivery_in_the_new_year_break_is_refused_with_the_reason(day):
+    # Neither test call's period reaches the break, so this one runs past it (the rule reads only the call).
+    call = replace(load("r11-kst"), closes=date(2030, 1, 31))
+    assert not call.is_holiday(day) and day.weekday() < 5
+    [f] = submission.check_date(ctx(sub=Submission(method="hand", date=day), call=call))
+    assert f.status is Status.FAIL
+    assert "年末年始の休み" in f.message and format_date(day) in f.message
+
+
 @pytest.mark.parametrize("clock, day, expected", [
     ("hand_opens-1min", "opens+21d", Status.FAIL), ("hand_opens", "opens+21d", Status.PASS),
     ("closes_at", "closes", Status.PASS), ("closes_at+1min", "closes", Status.FAIL),
@@ -332,10 +353,13 @@ def test_made_at_is_japan_time_whatever_zone_now_is_given_in():
     assert evaluate(Answers(), CALL, now=now).to_json()["made_at"] == "2026-02-10T00:30:00+09:00"
 
 
-def test_the_same_answers_give_the_same_result(call):
-    now = datetime(2026, 2, 10, tzinfo=JST)
+def test_the_findings_depend_on_the_answers_and_the_call_never_on_the_clock(call):
+    # The rules see no clock (Context holds only the answers and the call): only made_at moves.
     answers = Answers(proposers=(Proposer(type="individual", **CLEAR),), submission=Submission(date=on("opens+21d", call)))
-    assert evaluate(answers, call, now=now).to_json() == evaluate(answers, call, now=now).to_json()
+    early = evaluate(answers, call, now=datetime.combine(on("opens-3d", call), time(9, 0), JST)).to_json()
+    late = evaluate(answers, call, now=datetime.combine(on("closes+3d", call), time(18, 0), JST)).to_json()
+    assert early["made_at"] != late["made_at"]
+    assert {**early, "made_at": None} == {**late, "made_at": None}
 
 
 def test_answers_saved_for_another_call_are_checked_against_this_one_and_say_so(call):

@@ -24,7 +24,7 @@ def fresh(monkeypatch, call):
     monkeypatch.setattr(web, "clock", lambda: now)
     web.reset(call)
     yield
-    web._state.clear()
+    web.reset()
 
 
 def date_fields(prefix: str, when) -> dict:
@@ -45,8 +45,8 @@ def submit(step: str, action: str = "next", **values) -> dict:
 
 
 def page() -> str:
-    return web._state["page"]
+    return web.session().page
 
 
 def answers() -> dict:
-    return flow.effective(web._state["answers"])
+    return flow.effective(web.session().answers)

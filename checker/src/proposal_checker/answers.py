@@ -295,8 +295,6 @@ _PERSON = ("name", "birth_date", "capacity", "bankruptcy", "sentence", "cancella
 _PROPOSER = ("type",) + _PERSON + ("certificate_date", "officers")
 _SUBMISSION = ("method", "date", "time", "posted_on", "agent")
 
-_CHOICE_LABELS = {"unknown": "わからない"}
-
 
 def _path(base: str, key: str | int) -> str:
     if isinstance(key, int):

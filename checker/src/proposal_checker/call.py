@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 import os
 from typing import Any
 
@@ -100,10 +100,6 @@ class Call:
     def deadline(self) -> datetime:
         """The closing instant, Japan time."""
         return datetime.combine(self.closes, self.closes_at, JST)
-
-    @property
-    def opening(self) -> datetime:
-        return datetime.combine(self.opens, time(0, 0), JST)
 
     def is_holiday(self, day: date) -> bool:
         return day in self.holidays

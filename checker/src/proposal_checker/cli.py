@@ -26,11 +26,8 @@ EXIT_OK = 0
 EXIT_INPUT = 2
 
 MARKS = {Status.PASS: "○", Status.FAIL: "×", Status.REVIEW: "△"}
-OVERALL = {
-    Status.PASS: "問題は見つかりませんでした。回答によれば、提案の要件を満たしています。",
-    Status.FAIL: "満たしていない要件があります。このままでは提案が認められません。「×」の項目を見てください。",
-    Status.REVIEW: "確認が必要な点があります。「△」の項目を確かめてください。満たしていない要件は見つかっていません。",
-}
+# After the conclusion (Status.outcome, the page's words too): which marks to read.
+LOOK_AT = {Status.PASS: "", Status.FAIL: "「×」の項目を見てください。", Status.REVIEW: "「△」の項目を確かめてください。"}
 
 
 class _UsageError(Exception):
@@ -158,7 +155,7 @@ def format_text(result: Result) -> str:
     """The result as plain Japanese text for a person at a terminal."""
     lines = [result.call_title, "事前チェックの結果", ""]
     lines.append(f"【結論】{MARKS[result.overall]} {result.overall.label}")
-    lines.append(OVERALL[result.overall])
+    lines.append(result.overall.outcome + LOOK_AT[result.overall])
     lines.append("")
     lines.append("【項目ごとの結果】（○ 問題ありません　× 満たしていません　△ 確認が必要です）")
     for f in result.findings:

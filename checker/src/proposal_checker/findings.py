@@ -12,7 +12,27 @@ class Status(str, Enum):
 
     @property
     def label(self) -> str:
-        return {"pass": "問題ありません", "fail": "満たしていません", "review": "確認が必要です"}[self.value]
+        """The badge beside a finding (the page, the static checklist, the command line)."""
+        return _WORDS[self][0]
+
+    @property
+    def heading(self) -> str:
+        """The heading over the findings with this status."""
+        return _WORDS[self][1]
+
+    @property
+    def outcome(self) -> str:
+        """The conclusion when this is the overall status."""
+        return _WORDS[self][2]
+
+
+# In the order a reader needs them: what does not meet the law first.
+STATUS_ORDER = (Status.FAIL, Status.REVIEW, Status.PASS)
+_WORDS = {
+    Status.PASS: ("問題ありません", "問題のない要件", "今の答えでは、確かめた要件をすべて満たしています。"),
+    Status.FAIL: ("満たしていません", "満たしていない要件", "今の答えでは、満たしていない要件があります。"),
+    Status.REVIEW: ("確認が必要です", "確認が必要なこと", "確認が必要なことがあります。"),
+}
 
 
 @dataclass(frozen=True)
@@ -35,11 +55,12 @@ class Finding:
         return data
 
 
-def overall(findings: list[Finding]) -> Status:
+def worst(statuses) -> Status:
     """Any fail is a fail; else any review is a review; else a pass."""
-    statuses = {f.status for f in findings}
-    if Status.FAIL in statuses:
-        return Status.FAIL
-    if Status.REVIEW in statuses or not findings:
-        return Status.REVIEW
-    return Status.PASS
+    statuses = set(statuses)
+    return next((s for s in STATUS_ORDER[:2] if s in statuses), Status.PASS)
+
+
+def overall(findings: list[Finding]) -> Status:
+    """The worst status of the findings; with none, nothing was checked: a review."""
+    return worst(f.status for f in findings) if findings else Status.REVIEW

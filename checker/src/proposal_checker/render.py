@@ -7,46 +7,29 @@ looks from checker.css.
 """
 from __future__ import annotations
 
-from datetime import datetime
-from html import escape
 from typing import Any, Iterable
 
 from .dates import format_date, format_time, jst
+from .findings import STATUS_ORDER, Finding, Status
+from .result import Result
 from .rules.documents import CONDITIONS
-from .flow import UNKNOWN, UNKNOWN_LABEL, Field, Fields, Section, Step, Topic, call_text
+from .flow import Field, Section, Step, Topic, call_text
+from .inputs import Fields, Pieces
+from .markup import attrs as _attrs
+from .markup import esc
 
-STATUS_LABELS = {"pass": "問題ありません", "fail": "満たしていません", "review": "確認が必要です"}
-STATUS_GROUPS = (
-    ("fail", "満たしていない要件"),
-    ("review", "確認が必要なこと"),
-    ("pass", "問題のない要件"),
-)
+# The page's conclusion (Status.outcome, shared with the command line) and where on the page to look next.
 OUTCOMES = {
-    "pass": ("今の答えでは、確かめた要件をすべて満たしています。",
-             "このまま提案書類をそろえて提出できます。下のチェックリストで、書類と提出の方法を確かめてください。"),
-    "fail": ("今の答えでは、満たしていない要件があります。",
-             "このままでは提案が認められないか、受け付けられないおそれがあります。下の「満たしていない要件」を確かめてください。"),
-    "review": ("確認が必要なことがあります。",
-               "答えが「わからない」の項目か、まだ答えていない項目があります。下の「確認が必要なこと」を確かめてください。"),
+    Status.PASS.value: (Status.PASS.outcome,
+                        "このまま提案書類をそろえて提出できます。下のチェックリストで、書類と提出の方法を確かめてください。"),
+    Status.FAIL.value: (Status.FAIL.outcome,
+                        "このままでは提案が認められないか、受け付けられないおそれがあります。下の「満たしていない要件」を確かめてください。"),
+    Status.REVIEW.value: (Status.REVIEW.outcome,
+                          "答えが「わからない」の項目か、まだ答えていない項目があります。下の「確認が必要なこと」を確かめてください。"),
 }
 
 HEADING_ID = "step-heading"
 ERROR_SUMMARY_ID = "error-summary"
-
-
-def esc(value: Any) -> str:
-    return escape(str(value), quote=True)
-
-
-def _attrs(**attrs: Any) -> str:
-    """Attributes in order; ``True`` writes the bare name, ``None``/``False`` leaves it out."""
-    out = []
-    for key, value in attrs.items():
-        if value is None or value is False:
-            continue
-        name = key.rstrip("_").replace("_", "-")
-        out.append(f" {name}" if value is True else f' {name}="{esc(value)}"')
-    return "".join(out)
 
 
 def _button(label: str, value: str, kind: str = "secondary", extra: str = "") -> str:
@@ -113,19 +96,14 @@ def tools(can_save: bool = True) -> str:
     )
 
 
-def result_panel(result: dict | None) -> str:
+def result_panel(result: Result) -> str:
     """The compact result beside each step: overall outcome and counts (kept cheap)."""
-    if result is None:
-        return '<p class="checker-hint">答えると、ここに今の判定が出ます。</p>'
-    counts = {k: 0 for k in STATUS_LABELS}
-    for f in result.get("findings", []):
-        counts[f.get("status", "review")] = counts.get(f.get("status", "review"), 0) + 1
-    overall = result.get("overall", "review")
-    title, _ = OUTCOMES.get(overall, OUTCOMES["review"])
+    overall = result.overall.value
+    title, _ = OUTCOMES[overall]
     rows = "".join(
-        f'<li class="checker-count checker-count--{key}"><span class="checker-badge checker-badge--{key}">'
-        f"{esc(STATUS_LABELS[key])}</span> {counts[key]}件</li>"
-        for key, _ in STATUS_GROUPS)
+        f'<li class="checker-count checker-count--{s.value}"><span class="checker-badge checker-badge--{s.value}">'
+        f"{esc(s.label)}</span> {sum(f.status is s for f in result.findings)}件</li>"
+        for s in STATUS_ORDER)
     return (f'<p class="checker-panel-outcome checker-panel-outcome--{esc(overall)}">{esc(title)}</p>'
             f'<ul class="checker-counts">{rows}</ul>'
             '<p class="checker-hint">まだ答えていない項目は「確認が必要」に数えています。</p>')
@@ -146,75 +124,20 @@ def _tag(required: bool) -> str:
             else '<span class="checker-tag checker-tag--optional">※任意</span>')
 
 
-def _first(values: Fields, name: str) -> str:
-    items = values.get(name) or [""]
-    return items[0]
-
-
 def question(field: Field, values: Fields, error: str = "", call: Any = None) -> str:
     """One question: label or legend, 必須/任意 tag, support text (with ``call``'s values), error text, inputs."""
     q = field.question
     fid = field.id
     hint_id = f"{fid}-hint" if q.hint else None
     error_id = f"{fid}-error" if error else None
-    described = " ".join(i for i in (hint_id, error_id) if i) or None
-    invalid = "true" if error else None
-    hint = f'<p class="checker-hint" id="{hint_id}">{esc(call_text(q.hint, call))}</p>' if q.hint else ""
-    err = f'<p class="checker-error-text" id="{error_id}">{esc(error)}</p>' if error else ""
     classes = "checker-question" + (" has-error" if error else "")
-    wrapper = _attrs(class_=classes, id="c-" + fid, hidden=not field.applies)
-
-    if q.kind in ("text",) or (q.kind == "number" and not q.unknown):
-        suffix = '<span class="checker-suffix">人</span>' if q.kind == "number" else ""
-        inputmode = "numeric" if q.kind == "number" else None
-        width = "checker-input--number" if q.kind == "number" else "checker-input--text"
-        control = (f'<input{_attrs(type="text", id=fid, name=field.name, value=_first(values, field.name), class_="checker-input " + width, inputmode=inputmode, autocomplete="off", aria_describedby=described, aria_invalid=invalid)}>'
-                   + suffix)
-        return (f"<div{wrapper}><label class=\"checker-label\" for=\"{fid}\">{esc(q.label)} {_tag(q.required)}</label>"
-                f"{hint}{err}<div class=\"checker-control\">{control}</div></div>")
-
-    if q.kind == "radio":
-        chosen = _first(values, field.name)
-        items = []
-        for o in q.options:
-            oid = f"{fid}-{o.value}"
-            ohint = f'<p class="checker-option-hint" id="{oid}-hint">{esc(o.hint)}</p>' if o.hint else ""
-            items.append(
-                f'<div class="checker-option"><input{_attrs(type="radio", id=oid, name=field.name, value=o.value, class_="checker-radio", checked=chosen == o.value, aria_invalid=invalid, aria_describedby=(oid + "-hint") if o.hint else None)}>'
-                f'<label class="checker-option-label" for="{oid}">{esc(o.label)}</label>{ohint}</div>')
-        controls = f'<div class="checker-options">{"".join(items)}</div>'
-    elif q.kind == "checks":
-        chosen = set(values.get(field.name) or [])
-        items = []
-        for o in q.options:
-            oid = f"{fid}-{o.value}"
-            items.append(
-                f'<div class="checker-option"><input{_attrs(type="checkbox", id=oid, name=field.name, value=o.value, class_="checker-checkbox", checked=o.value in chosen)}>'
-                f'<label class="checker-option-label" for="{oid}">{esc(o.label)}</label></div>')
-        controls = f'<div class="checker-options">{"".join(items)}</div>'
-    else:
-        parts = {"date": (("year", "年", "checker-input--year"), ("month", "月", "checker-input--2"),
-                          ("day", "日", "checker-input--2")),
-                 "time": (("hour", "時", "checker-input--2"), ("minute", "分", "checker-input--2")),
-                 "number": (("", "人", "checker-input--number"),)}[q.kind]
-        inputs = []
-        for part, unit, width in parts:
-            name = f"{field.name}.{part}" if part else field.name
-            pid = f"{fid}-{part}" if part else fid
-            inputs.append(
-                f'<span class="checker-part"><input{_attrs(type="text", id=pid, name=name, value=_first(values, name), class_="checker-input " + width, inputmode="numeric", autocomplete="off", aria_describedby=described, aria_invalid=invalid)}>'
-                f'<label class="checker-unit" for="{pid}">{unit}</label></span>')
-        controls = f'<div class="checker-parts">{"".join(inputs)}</div>'
-        if q.unknown:
-            uid = f"{fid}-unknown"
-            checked = _first(values, field.name + ".unknown") == UNKNOWN
-            controls += (
-                f'<div class="checker-option checker-option--unknown"><input{_attrs(type="checkbox", id=uid, name=field.name + ".unknown", value=UNKNOWN, class_="checker-checkbox", checked=checked)}>'
-                f'<label class="checker-option-label" for="{uid}">{UNKNOWN_LABEL}</label></div>')
-    required = _tag(q.required) if q.kind != "checks" else ""
-    return (f"<div{wrapper}><fieldset{_attrs(class_='checker-fieldset', aria_describedby=described)}>"
-            f'<legend class="checker-legend">{esc(q.label)} {required}</legend>'
-            f"{hint}{err}{controls}</fieldset></div>")
+    return q.input.html(q, Pieces(
+        fid=fid, name=field.name, values=values, label=q.label, required=_tag(q.required),
+        wrapper=_attrs(class_=classes, id="c-" + fid, hidden=not field.applies),
+        hint=f'<p class="checker-hint" id="{hint_id}">{esc(call_text(q.hint, call))}</p>' if q.hint else "",
+        error=f'<p class="checker-error-text" id="{error_id}">{esc(error)}</p>' if error else "",
+        described=" ".join(i for i in (hint_id, error_id) if i) or None,
+        invalid="true" if error else None))
 
 
 def _section(section: Section, values: dict[str, Fields], errors: dict[str, str], call: Any = None) -> str:
@@ -324,43 +247,38 @@ def _basis_links(basis: Iterable[str], href: Any) -> str:
     return "、".join(items)
 
 
-def _finding(f: dict, href: Any) -> str:
-    status = f.get("status", "review")
-    subject = f'<span class="checker-finding-subject">{esc(f["subject"])}</span>' if f.get("subject") else ""
-    notes = "".join(f'<li>{esc(n)}</li>' for n in f.get("notes", []))
+def _finding(f: Finding, href: Any) -> str:
+    status = f.status.value
+    subject = f'<span class="checker-finding-subject">{esc(f.subject)}</span>' if f.subject else ""
+    notes = "".join(f'<li>{esc(n)}</li>' for n in f.notes)
     notes = f'<ul class="checker-finding-notes">{notes}</ul>' if notes else ""
-    basis = f.get("basis") or []
-    basis_html = (f'<p class="checker-finding-basis">根拠：{_basis_links(basis, href)}</p>' if basis else "")
-    return (f'<li class="checker-finding checker-finding--{esc(status)}" data-finding="{esc(f.get("id", ""))}">'
+    basis_html = (f'<p class="checker-finding-basis">根拠：{_basis_links(f.basis, href)}</p>' if f.basis else "")
+    return (f'<li class="checker-finding checker-finding--{esc(status)}" data-finding="{esc(f.id)}">'
             f'<p class="checker-finding-title"><span class="checker-badge checker-badge--{esc(status)}">'
-            f"{esc(STATUS_LABELS.get(status, status))}</span> {subject}{esc(f.get('title', ''))}</p>"
-            f'<p class="checker-finding-message">{esc(f.get("message", ""))}</p>{notes}{basis_html}</li>')
+            f"{esc(f.status.label)}</span> {subject}{esc(f.title)}</p>"
+            f'<p class="checker-finding-message">{esc(f.message)}</p>{notes}{basis_html}</li>')
 
 
-def made_at_text(result: dict) -> str:
-    try:
-        made = jst(datetime.fromisoformat(result["made_at"]))
-    except (KeyError, TypeError, ValueError):
-        return ""
+def made_at_text(result: Result) -> str:
+    made = jst(result.made_at)
     return f"{format_date(made.date())}{made.hour}時{made.minute:02d}分（日本時間）"
 
 
-def result_page(result: dict, call: Any, href: Any, progress: str = "", message: str = "", summary: str = "") -> str:
+def result_page(result: Result, call: Any, href: Any, progress: str = "", message: str = "", summary: str = "") -> str:
     """The outcome, the findings grouped by status, and the printable personal checklist."""
-    overall = result.get("overall", "review")
-    title, lead = OUTCOMES.get(overall, OUTCOMES["review"])
-    findings = result.get("findings", [])
+    overall = result.overall.value
+    title, lead = OUTCOMES[overall]
     out = [progress, summary, notice(message),
            '<div class="checker-result">'
            f'<h3 class="checker-heading" id="{HEADING_ID}" tabindex="-1">結果</h3>'
            f'<div class="checker-outcome checker-outcome--{esc(overall)}">'
            f'<p class="checker-outcome-title">{esc(title)}</p><p>{esc(lead)}</p></div>']
-    for status, heading in STATUS_GROUPS:
-        group = [f for f in findings if f.get("status") == status]
+    for status in STATUS_ORDER:
+        group = [f for f in result.findings if f.status is status]
         if not group:
             continue
         items = "".join(_finding(f, href) for f in group)
-        out.append(f'<h4 class="checker-group-heading">{esc(heading)}（{len(group)}件）</h4>'
+        out.append(f'<h4 class="checker-group-heading">{esc(status.heading)}（{len(group)}件）</h4>'
                    f'<ul class="checker-findings">{items}</ul>')
     out.append(checklist(result, call, href))
     out.append("</div>")
@@ -371,38 +289,31 @@ def result_page(result: dict, call: Any, href: Any, progress: str = "", message:
     return "".join(out)
 
 
-def checklist(result: dict, call: Any, href: Any) -> str:
+def checklist(result: Result, call: Any, href: Any) -> str:
     """The person's own list: documents and why, how/where/by when, what happens next."""
     docs, on_request = [], []
-    for d in result.get("documents", []):
-        copies = d.get("copies")
-        copies_text = f"（{copies}部）" if copies else ""
-        why = f'<p class="checker-doc-why">{esc(d["why"])}</p>' if d.get("why") else ""
-        if d.get("condition"):
-            why = f'<p class="checker-doc-condition">必要なとき：{esc(d["condition"])}</p>' + why
-        elif d.get("on_request"):
+    for d in result.documents:
+        copies_text = f"（{d.copies}部）" if d.copies else ""
+        why = f'<p class="checker-doc-why">{esc(d.why)}</p>' if d.why else ""
+        if d.condition:
+            why = f'<p class="checker-doc-condition">必要なとき：{esc(d.condition)}</p>' + why
+        elif d.on_request:
             why = f'<p class="checker-doc-condition">必要なとき：{esc(CONDITIONS["requested"])}</p>' + why
-        basis = d.get("basis") or []
-        basis_html = f'<p class="checker-doc-basis">根拠：{_basis_links(basis, href)}</p>' if basis else ""
-        (on_request if d.get("on_request") else docs).append(
+        basis_html = f'<p class="checker-doc-basis">根拠：{_basis_links(d.basis, href)}</p>' if d.basis else ""
+        (on_request if d.on_request else docs).append(
             f'<li class="checker-doc"><span class="checker-box" aria-hidden="true"></span>'
-            f'<div><p class="checker-doc-name">{esc(d.get("name", ""))}{copies_text}</p>{why}{basis_html}</div></li>')
-    sub = result.get("submission") or {}
-    how = "".join(f"<li>{esc(s)}</li>" for s in sub.get("how", []))
-    where = sub.get("where") or []
-    if isinstance(where, str):
-        where = [where]
-    where_html = "<br>".join(esc(line) for line in where)
-    by = sub.get("by", "")
-    steps = "".join(f"<li>{esc(s)}</li>" for s in result.get("next_steps", []))
-    made = made_at_text(result)
+            f'<div><p class="checker-doc-name">{esc(d.name)}{copies_text}</p>{why}{basis_html}</div></li>')
+    sub = result.submission
+    how = "".join(f"<li>{esc(s)}</li>" for s in sub.how)
+    where_html = "<br>".join(esc(line) for line in sub.where)
+    steps = "".join(f"<li>{esc(s)}</li>" for s in result.next_steps)
     return (
         '<section class="checker-checklist-print" aria-labelledby="checker-own-heading">'
         '<h4 class="checker-group-heading" id="checker-own-heading">あなたの提出チェックリスト</h4>'
         '<dl class="checker-meta">'
-        f'<div><dt>募集</dt><dd>{esc(result.get("call_title") or call.title)}</dd></div>'
-        f'<div><dt>作成日時</dt><dd>{esc(made)}</dd></div>'
-        f'<div><dt>判定ルールの版</dt><dd>{esc(result.get("rules_version") or call.rules_version)}</dd></div>'
+        f'<div><dt>募集</dt><dd>{esc(result.call_title or call.title)}</dd></div>'
+        f'<div><dt>作成日時</dt><dd>{esc(made_at_text(result))}</dd></div>'
+        f'<div><dt>判定ルールの版</dt><dd>{esc(result.rules_version or call.rules_version)}</dd></div>'
         "</dl>"
         '<h5 class="checker-subheading">提出する書類</h5>'
         f'<ul class="checker-docs">{"".join(docs)}</ul>'
@@ -414,10 +325,10 @@ def checklist(result: dict, call: Any, href: Any) -> str:
         '<h5 class="checker-subheading">提出先</h5>'
         f'<p class="checker-address">{where_html}</p>'
         '<h5 class="checker-subheading">期限</h5>'
-        f"<p>{esc(by)}</p>"
+        f"<p>{esc(sub.by)}</p>"
         '<h5 class="checker-subheading">このあとの流れ</h5>'
         f'<ol class="checker-list">{steps}</ol>'
-        f'<p class="checker-disclaimer">{esc(result.get("disclaimer", ""))}</p>'
+        f'<p class="checker-disclaimer">{esc(result.disclaimer)}</p>'
         "</section>"
     )
 

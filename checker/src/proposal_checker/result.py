@@ -1,7 +1,7 @@
 """The outcome of one check: findings, the document checklist, how to submit, what happens next."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -55,10 +55,6 @@ class Result:
     submission: SubmissionGuide
     next_steps: tuple[str, ...]
     disclaimer: str
-    counts: dict[str, int] = field(default_factory=dict)
-
-    def finding(self, id: str) -> Finding | None:
-        return next((f for f in self.findings if f.id == id), None)
 
     def to_json(self) -> dict[str, Any]:
         return {

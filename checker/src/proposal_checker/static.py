@@ -1,32 +1,47 @@
 """The static checklist on the checker page, for visitors without JavaScript or WebAssembly.
 
 Rendered at build time from the same definitions the interactive flow uses: the questions
-(flow.CATALOGUE), the documents and their conditions (rules.documents), the submission guide
+(questions.CATALOGUE, from data/questions.json), the documents and their conditions (rules.documents), the submission guide
 and next steps (evaluate), and the call data. Every requirement is listed with when it applies.
 """
 from __future__ import annotations
 
-from html import escape
-
 from .call import Call
 from .citations import citation_href
 from .dates import format_date, format_time
+from .markup import esc as _e
 from .evaluate import disclaimer, next_steps, submission_guide
-from .flow import CATALOGUE, TOPICS, UNKNOWN_LABEL, Question, call_text
+from .questions import CATALOGUE, TOPICS, Question, call_text
+from .rules import GROUP_TITLES, all_rules
 from .rules.documents import when_text, why_text
 
 
-def _e(value: object) -> str:
-    return escape(str(value), quote=True)
-
-
-def _basis(basis: tuple[str, ...] | list[str]) -> str:
-    """Links relative to the checker page (checker/), as on the result page."""
+def _basis(basis: tuple[str, ...] | list[str], root: str = "../") -> str:
+    """Links to the quoted law and notice; ``root`` leads from the page to the site's root
+    (the checker page is checker/, as on the result page)."""
     out = []
     for b in basis:
         href = citation_href(b)
-        out.append(f'<a href="../{_e(href)}">{_e(b)}</a>' if href else _e(b))
+        out.append(f'<a href="{root}{_e(href)}">{_e(b)}</a>' if href else _e(b))
     return "、".join(out)
+
+
+def rules_html(root: str = "../", level: int = 3) -> str:
+    """Every rule the checker applies, from the registry (``@rule``): its title, what it checks
+    and its legal basis, under the heading of its group. The rules page and the static checklist show it."""
+    out, group = [], None
+    for r in all_rules():
+        if r.group != group:
+            if group is not None:
+                out.append("</ul>")
+            group = r.group
+            out.append(f'<h{level} class="checker-static-topic">{_e(GROUP_TITLES[group])}</h{level}>'
+                       '<ul class="checker-static-list">')
+        out.append(f'<li class="checker-static-item" id="rule-{_e(r.id)}">'
+                   f'<p class="checker-static-question">{_e(r.title)}</p>'
+                   f'<p class="checker-hint">{_e(r.explain)}</p>'
+                   f'<p class="checker-finding-basis">根拠：{_basis(r.basis, root)}</p></li>')
+    return "".join(out) + ("</ul>" if out else "")
 
 
 def _question(q: Question, call: Call) -> str:
@@ -35,12 +50,10 @@ def _question(q: Question, call: Call) -> str:
         parts.append(f'<p class="checker-static-when">聞くとき：{_e(q.when_text)}</p>')
     if q.hint:
         parts.append(f'<p class="checker-hint">{_e(call_text(q.hint, call))}</p>')
-    if q.options:
-        items = "".join(f"<li>{_e(o.label)}</li>" for o in q.options)
+    choices = q.input.static_choices(q)
+    if choices:
+        items = "".join(f"<li>{_e(c)}</li>" for c in choices)
         parts.append(f'<ul class="checker-static-options">{items}</ul>')
-    elif q.unknown:
-        what = {"date": "日付を入力する", "number": "人数を入力する"}.get(q.kind, "入力する")
-        parts.append(f'<ul class="checker-static-options"><li>{what}</li><li>{UNKNOWN_LABEL}</li></ul>')
     if q.basis:
         parts.append(f'<p class="checker-finding-basis">根拠：{_basis(q.basis)}</p>')
     return f'<li class="checker-static-item">{"".join(parts)}</li>'
@@ -49,12 +62,12 @@ def _question(q: Question, call: Call) -> str:
 def _questions(call: Call) -> str:
     titles = {t.id: t.title for t in TOPICS}
     out = []
-    for n, (topic, groups) in enumerate(CATALOGUE, 1):
+    for n, (topic, groups) in enumerate(CATALOGUE.by_topic, 1):
         out.append(f'<h4 class="checker-static-topic">{n} {_e(titles[topic])}</h4>')
-        for when, questions in groups:
-            if when:
-                out.append(f'<p class="checker-static-when">{_e(when)}</p>')
-            out.append(f'<ul class="checker-static-list">{"".join(_question(q, call) for q in questions)}</ul>')
+        for group in groups:
+            if group.asked:
+                out.append(f'<p class="checker-static-when">{_e(group.asked)}</p>')
+            out.append(f'<ul class="checker-static-list">{"".join(_question(q, call) for q in group.questions)}</ul>')
     return "".join(out)
 
 
@@ -113,8 +126,11 @@ def static_checklist_html(call: Call) -> str:
         '<h3>提案できない者（欠格事由）</h3>'
         "<p>次のどれかに当たる者は提案できません（公示3の文言のとおり）。</p>"
         f"{_disqualifications(call)}"
-        '<h3>事前チェックで確かめること</h3>'
+        '<h3>事前チェックで聞くこと</h3>'
         f"{_questions(call)}"
+        '<h3>事前チェックが確かめる要件</h3>'
+        '<p>答えをもとに、次の要件を確かめます（<a href="rules/">確かめる要件の一覧</a>）。</p>'
+        f"{rules_html(level=4)}"
         '<h3>提出する書類</h3>'
         f"{_documents(call)}"
         f"{_on_request(call)}"
@@ -130,4 +146,4 @@ def static_checklist_html(call: Call) -> str:
     )
 
 
-__all__ = ["static_checklist_html"]
+__all__ = ["rules_html", "static_checklist_html"]

@@ -16,32 +16,52 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Callable
 
-from . import flow, render
+from . import flow, form, lists, render
 from .call import Call, packaged_call
 from .dates import JST
+from .result import Result
 
 PAGES = ("start", "review", "result", "clear")
 
 # Tests replace the clock; the browser uses the real one.
 clock: Callable[[], datetime] = lambda: datetime.now(JST)  # noqa: E731
 
-_state: dict[str, Any] = {}
+@dataclass
+class Session:
+    """One visitor's page: the call it serves, the working answers (answers to questions that no
+    longer apply are kept, see flow.effective), the page on screen, and what was typed but not accepted."""
+    call: Call
+    answers: dict
+    page: str = "start"
+    invalid: dict[str, form.Fields] = field(default_factory=dict)   # field name -> raw form values
+    from_review: bool = False      # "next" leads back to the review
+    return_to: str = "start"       # the page the clear dialog returns to
+
+
+_session: Session | None = None
 
 
 def reset(call: Call | None = None) -> None:
     """Forget everything (a fresh page). ``call`` is the call this page serves: the packaged one
     unless given (tests pass their own); clearing the answers keeps it."""
-    call = call or _state.get("call") or packaged_call()
-    _state.clear()
-    _state.update(call=call, answers=flow.new_answers(call.id), page="start", invalid={},
-                  from_review=False, return_to="start")
+    global _session
+    call = call or (_session.call if _session else None) or packaged_call()
+    _session = Session(call=call, answers=flow.new_answers(call.id))
+
+
+def session() -> Session:
+    if _session is None:
+        reset()
+    assert _session is not None
+    return _session
 
 
 def _call() -> Call:
-    return _state["call"]
+    return session().call
 
 
 def handle(request_json: str) -> str:
@@ -55,8 +75,7 @@ def handle(request_json: str) -> str:
 
 
 def dispatch(request: dict) -> dict:
-    if not _state:
-        reset()
+    session()
     action = request.get("action")
     action = action if isinstance(action, str) else ""
     fields = _clean_fields(request.get("fields"))
@@ -71,7 +90,8 @@ def dispatch(request: dict) -> dict:
 # Actions
 
 
-def _start(**_: Any) -> dict:
+def _show(**_: Any) -> dict:
+    """The page on screen, drawn again (the page sends this first, as "start", when Python is ready)."""
     from .answers import MAX_BYTES
 
     # The page reads no answers file larger than this: it sends only the size, and _load says why.
@@ -79,7 +99,7 @@ def _start(**_: Any) -> dict:
 
 
 def _next(fields: dict, **_: Any) -> dict:
-    page = _state["page"]
+    page = session().page
     if page == "start":
         return _go("kind")
     if page == "review":
@@ -94,18 +114,18 @@ def _next(fields: dict, **_: Any) -> dict:
 
 
 def _back(fields: dict, **_: Any) -> dict:
-    page = _state["page"]
+    page = session().page
     if page == "review":
         return _go(flow.steps(_answers())[-1].id)
     if page == "result":
         return _go("review")
     if page == "clear":
-        return _go(_state["return_to"])
+        return _go(session().return_to)
     step = _current_step(fields)
     if step is None:
         return _go("start")
     _apply(step, fields, strict=False)
-    if _state["from_review"]:
+    if session().from_review:
         return _go("review")
     ids = [s.id for s in flow.steps(_answers())]
     here = ids.index(step.id) if step.id in ids else 0
@@ -119,7 +139,7 @@ def _goto(request: dict, **_: Any) -> dict:
     step_id, _, focus = target.partition("#")
     if step_id not in PAGES and flow.step_by_id(_answers(), step_id) is None:
         return _render()
-    _state["from_review"] = _state["page"] == "review" and step_id not in PAGES
+    session().from_review = session().page == "review" and step_id not in PAGES
     if not re.fullmatch(r"[A-Za-z0-9_-]+", focus or "-"):
         focus = ""
     return _go(step_id, focus=focus or None)
@@ -133,7 +153,7 @@ def _update(fields: dict, **_: Any) -> dict:
     response = {"result_html": render.result_panel(_evaluate())}
     current = flow.step_by_id(_answers(), step.id)
     if current is not None:
-        response["show"] = flow.visible(_answers(), current)
+        response["show"] = form.visible(_answers(), current)
     return response
 
 
@@ -181,14 +201,15 @@ def _load(request: dict, **_: Any) -> dict:
                        announce="回答ファイルを読み込めませんでした。")
     answers = json.loads(text)
     answers.setdefault("call", _call().id)
-    _state.update(answers=answers, invalid={}, from_review=False)
+    s = session()
+    s.answers, s.invalid, s.from_review = answers, {}, False
     # Answers saved for another call are kept, and checked against this one; the page says so.
     return _go("review", message="回答ファイルを読み込みました。" + (other_call(saved, _call()) or "答えを確かめてください。"))
 
 
 def _clear(**_: Any) -> dict:
-    if _state["page"] != "clear":
-        _state["return_to"] = _state["page"]
+    if session().page != "clear":
+        session().return_to = session().page
     return _go("clear")
 
 
@@ -198,7 +219,7 @@ def _clear_confirm(**_: Any) -> dict:
 
 
 def _clear_cancel(**_: Any) -> dict:
-    return _go(_state["return_to"] if _state["page"] == "clear" else _state["page"])
+    return _go(session().return_to if session().page == "clear" else session().page)
 
 
 def _add_proposer(fields: dict, **_: Any) -> dict:
@@ -206,7 +227,7 @@ def _add_proposer(fields: dict, **_: Any) -> dict:
     if step is None or step.id != "proposers":
         return _render()
     _apply(step, fields, strict=False)
-    index = flow.add_proposer(_answers())
+    index = lists.add_proposer(_answers())
     return _render(focus=f"s-p{index}-heading", announce=f"提案者{index + 1}を追加しました。")
 
 
@@ -216,8 +237,8 @@ def _remove_proposer(fields: dict, arg: str, **_: Any) -> dict:
         return _render()
     _apply(step, fields, strict=False)
     index = int(arg)
-    if flow.remove_proposer(_answers(), index):
-        _state["invalid"] = flow.shift_names(_state["invalid"], "p", index)
+    if lists.remove_proposer(_answers(), index):
+        session().invalid = lists.shift_names(session().invalid, "p", index)
     return _render(announce=f"提案者{index + 1}を削除しました。")
 
 
@@ -227,7 +248,7 @@ def _add_officer(fields: dict, arg: str, **_: Any) -> dict:
         return _render()
     index = int(arg)
     _apply(step, fields, strict=False)
-    officer = flow.add_officer(_answers(), index)
+    officer = lists.add_officer(_answers(), index)
     return _render(focus=f"s-p{index}-o{officer}-heading", announce=f"役員{officer + 1}を追加しました。")
 
 
@@ -238,8 +259,8 @@ def _remove_officer(fields: dict, arg: str, **_: Any) -> dict:
         return _render()
     _apply(step, fields, strict=False)
     i, j = int(index), int(officer)
-    if flow.remove_officer(_answers(), i, j):
-        _state["invalid"] = flow.shift_names(_state["invalid"], f"p{i}.o", j)
+    if lists.remove_officer(_answers(), i, j):
+        session().invalid = lists.shift_names(session().invalid, f"p{i}.o", j)
     return _render(announce=f"役員{j + 1}を削除しました。")
 
 
@@ -249,7 +270,7 @@ def _print(**_: Any) -> dict:
 
 
 _ACTIONS: dict[str, Callable[..., dict]] = {
-    "start": _start, "next": _next, "back": _back, "goto": _goto, "update": _update, "review": _review,
+    "start": _show, "next": _next, "back": _back, "goto": _goto, "update": _update, "review": _review,
     "result": _result, "save": _save, "load": _load, "clear": _clear, "clear-confirm": _clear_confirm,
     "clear-cancel": _clear_cancel, "add-proposer": _add_proposer, "remove-proposer": _remove_proposer,
     "add-officer": _add_officer, "remove-officer": _remove_officer, "print": _print,
@@ -261,12 +282,12 @@ _ACTIONS: dict[str, Callable[..., dict]] = {
 
 
 def _answers() -> dict:
-    return _state["answers"]
+    return session().answers
 
 
-def _clean_fields(raw: Any) -> flow.Fields:
+def _clean_fields(raw: Any) -> form.Fields:
     """Only {str: [str, ...]} gets through, whatever the page sent."""
-    out: flow.Fields = {}
+    out: form.Fields = {}
     if not isinstance(raw, dict):
         return out
     for key, values in raw.items():
@@ -279,9 +300,9 @@ def _clean_fields(raw: Any) -> flow.Fields:
     return out
 
 
-def _current_step(fields: flow.Fields) -> flow.Step | None:
+def _current_step(fields: form.Fields) -> flow.Step | None:
     """The step on screen, if the form sent is that step's form."""
-    page = _state["page"]
+    page = session().page
     if page in PAGES:
         return None
     sent = (fields.get("_step") or [page])[0]
@@ -290,9 +311,9 @@ def _current_step(fields: flow.Fields) -> flow.Step | None:
     return flow.step_by_id(_answers(), page)
 
 
-def _apply(step: flow.Step, fields: flow.Fields, strict: bool) -> flow.Applied:
-    applied = flow.apply(_answers(), step, fields, today=clock().astimezone(JST).date(), strict=strict)
-    invalid = _state["invalid"]
+def _apply(step: flow.Step, fields: form.Fields, strict: bool) -> form.Applied:
+    applied = form.apply(_answers(), step, fields, today=clock().astimezone(JST).date(), strict=strict)
+    invalid = session().invalid
     for name in applied.valid:
         invalid.pop(name, None)
     invalid.update(applied.invalid)
@@ -303,7 +324,7 @@ def _after(step: flow.Step) -> str:
     """Where "next" leads from a step: the following step, or back to the review."""
     ids = [s.id for s in flow.steps(_answers())]
     here = ids.index(step.id) if step.id in ids else -1
-    if _state["from_review"]:
+    if session().from_review:
         following = flow.first_incomplete(_answers())
         if following is not None and following.id in ids[here + 1:]:
             return following.id
@@ -311,26 +332,20 @@ def _after(step: flow.Step) -> str:
     return ids[here + 1] if here + 1 < len(ids) else "review"
 
 
-def _evaluate() -> dict | None:
-    """The result for the answers so far, or None while the rules are not available."""
-    try:
-        from .answers import AnswersError, parse_answers
-        from .evaluate import evaluate
-    except (ImportError, SyntaxError):  # the rules are not installed (a partial build)
-        return None
-    call = _call()
-    try:
-        answers = parse_answers(flow.effective(_answers()))
-    except AnswersError:
-        return None
-    return evaluate(answers, call, clock()).to_json()
+def _evaluate() -> Result:
+    """The result for the answers so far. The flow keeps only answers the format accepts, so an
+    error here is a bug: it reaches the page's error state (checker.js), never a quiet "not ready"."""
+    from .answers import parse_answers
+    from .evaluate import evaluate
+
+    return evaluate(parse_answers(flow.effective(_answers())), _call(), clock())
 
 
 def _review_rows(answers: dict) -> list[tuple[str, list[tuple[str, str, str, str]]]]:
     """Every question that applies, with its answer in words and where to change it."""
     groups = []
     for step in flow.steps(answers):
-        rows = [(f.question.summary or f.question.label, f.subject, flow.display_value(f, answers),
+        rows = [(f.question.summary or f.question.label, f.subject, form.display_value(f, answers),
                  f"{step.id}#{f.input_id}") for f in step.fields if f.applies]
         groups.append((step.title, rows))
     return groups
@@ -352,8 +367,8 @@ def _go(page: str, focus: str | None = None, message: str = "") -> dict:
     if page not in PAGES and flow.step_by_id(_answers(), page) is None:
         page = "start"
     if page == "review":
-        _state["from_review"] = False
-    _state["page"] = page
+        session().from_review = False
+    session().page = page
     return _render(focus=focus, message=message)
 
 
@@ -371,7 +386,7 @@ def _progress(current: str | None) -> str:
 
 def _render(errors: list[tuple[flow.Field, str]] | None = None, focus: str | None = None,
             announce: str | None = None, summary: str = "", message: str = "") -> dict:
-    page = _state["page"]
+    page = session().page
     answers = _answers()
     call = _call()
     error_items = [(f.input_id, f"{f.question.summary or f.question.label}"
@@ -388,12 +403,7 @@ def _render(errors: list[tuple[flow.Field, str]] | None = None, focus: str | Non
         html = render.review_page(_progress(None), _review_rows(answers), summary=summary, message=message)
         heading = "回答の確認"
     elif page == "result":
-        result = _evaluate()
-        if result is None:
-            html = (_progress(None) + render.notice("判定の準備ができていません。しばらくしてからもう一度お試しください。")
-                    + f'<h3 class="checker-heading" id="{render.HEADING_ID}" tabindex="-1">結果</h3>')
-        else:
-            html = render.result_page(result, call, _href, _progress(None), message=message, summary=summary)
+        html = render.result_page(_evaluate(), call, _href, _progress(None), message=message, summary=summary)
         heading = "結果"
     elif page == "clear":
         html = render.clear_page()
@@ -402,7 +412,7 @@ def _render(errors: list[tuple[flow.Field, str]] | None = None, focus: str | Non
         step = flow.step_by_id(answers, page)
         assert step is not None
         number, total = flow.step_number(answers, step)
-        values = {f.name: _state["invalid"].get(f.name) or flow.form_values(f, answers) for f in step.fields}
+        values = {f.name: session().invalid.get(f.name) or form.form_values(f, answers) for f in step.fields}
         errors_by_name = {f.name: text for f, text in errors or []}
         html = render.step_page(step, number, total, _progress(step.topic), values, errors_by_name, summary,
                                 render.result_panel(_evaluate()), message=message, call=call)

@@ -7,8 +7,9 @@ returns every registered rule; nothing else keeps a list of rules.
 """
 from __future__ import annotations
 
+import functools
 import importlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Callable
 
@@ -18,6 +19,10 @@ from ..findings import Finding
 
 # The groups, in reading order. Adding a rule means adding a function with ``@rule`` to one of these.
 GROUPS = ("kind", "disqualification", "population", "processing", "content", "documents", "submission")
+# Each group's heading on the site's list of rules (static.rules_html).
+GROUP_TITLES = {"kind": "提案の種類", "disqualification": "提案者の欠格事由", "population": "本人の数",
+                "processing": "加工の方法", "content": "提案の内容", "documents": "添える書類",
+                "submission": "提出の方法と期限"}
 
 
 @dataclass(frozen=True)
@@ -58,13 +63,21 @@ _REGISTRY: list[Rule] = []
 
 
 def rule(id: str, title: str, basis: tuple[str, ...], explain: str) -> Callable[[Check], Check]:
-    """Register a check function as a rule."""
+    """Register a check function as a rule. A finding that leaves its id, title or basis empty
+    (``common.said``) takes the rule's, so a rule that speaks for itself writes only status and message."""
     def register(check: Check) -> Check:
         group = check.__module__.rsplit(".", 1)[-1]
         if any(r.id == id for r in _REGISTRY):
             raise ValueError(f"rule {id!r} is registered twice")
-        _REGISTRY.append(Rule(id=id, title=title, basis=basis, explain=explain, check=check, group=group))
-        return check
+
+        @functools.wraps(check)
+        def run(ctx: Context) -> list[Finding]:
+            return [f if f.id and f.title and f.basis
+                    else replace(f, id=f.id or id, title=f.title or title, basis=f.basis or basis)
+                    for f in check(ctx)]
+
+        _REGISTRY.append(Rule(id=id, title=title, basis=basis, explain=explain, check=run, group=group))
+        return run
     return register
 
 
@@ -76,4 +89,4 @@ def all_rules() -> list[Rule]:
     return sorted(_REGISTRY, key=lambda r: order.get(r.group, len(order)))  # sorted() is stable
 
 
-__all__ = ["Context", "GROUPS", "Rule", "all_rules", "rule"]
+__all__ = ["Context", "GROUPS", "GROUP_TITLES", "Rule", "all_rules", "rule"]

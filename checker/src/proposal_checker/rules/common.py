@@ -5,37 +5,35 @@ from datetime import date
 
 from ..answers import Person, Proposer
 from ..dates import format_date
-from ..findings import Finding, Status
+from ..findings import Finding, Status, worst  # noqa: F401  (worst: the rule modules')
 
-TYPE_LABELS = {"individual": "個人", "corporation": "法人", "organisation": "法人以外の団体"}
+
+def numbered(noun: str, index: int, name: str | None) -> str:
+    """「提案者1（山田太郎）」, 「役員2」: a person by number (1-based) and name. The questions use it too."""
+    return f"{noun}{index + 1}" + (f"（{name}）" if name else "")
 
 
 def proposer_label(index: int, proposer: Proposer) -> str:
-    """「提案者1（山田太郎）」 (1-based)."""
-    return f"提案者{index + 1}" + (f"（{proposer.name}）" if proposer.name else "")
+    return numbered("提案者", index, proposer.name)
 
 
 def officer_label(index: int, proposer: Proposer, officer_index: int, officer: Person) -> str:
-    return f"{proposer_label(index, proposer)}の役員{officer_index + 1}" + (f"（{officer.name}）" if officer.name else "")
+    return f"{proposer_label(index, proposer)}の{numbered('役員', officer_index, officer.name)}"
 
 
 def day(d: date) -> str:
     return format_date(d)
 
 
-def worst(statuses) -> Status:
-    statuses = set(statuses)
-    if Status.FAIL in statuses:
-        return Status.FAIL
-    if Status.REVIEW in statuses:
-        return Status.REVIEW
-    return Status.PASS
-
-
 def finding(id: str, status: Status, title: str, message: str, basis: tuple[str, ...],
             subject: str = "", notes: tuple[str, ...] = ()) -> Finding:
     return Finding(id=id, status=status, title=title, message=message, basis=tuple(basis),
                    subject=subject, notes=tuple(notes))
+
+
+def said(status: Status, message: str, notes: tuple[str, ...] = ()) -> Finding:
+    """A finding in its rule's own id, title and basis (filled in by ``@rule``)."""
+    return Finding(id="", status=status, title="", message=message, basis=(), notes=tuple(notes))
 
 
 NOT_ANSWERED = "まだ回答していません。"

@@ -8,7 +8,7 @@ from __future__ import annotations
 from ..answers import MEASURE_ITEMS
 from ..findings import Finding, Status
 from . import Context, rule
-from .common import finding, not_known
+from .common import finding, not_known, said
 
 CONTRIBUTION_BASIS = ("法第112条第3項第2号", "法第114条第1項第4号", "公示5(1)②", "公示6④")
 PERIOD_BASIS = ("法第112条第2項第6号", "法第114条第1項第5号", "公示6⑤")
@@ -79,13 +79,10 @@ def check_period(ctx: Context) -> list[Finding]:
 def check_measures(ctx: Context) -> list[Finding]:
     answers = ctx.answers.proposal.measures
     missing = [MEASURES[item] for item in MEASURE_ITEMS if answers.get(item) != "yes"]
-    title = "利用の目的・方法と、漏えい防止等の管理の措置"
     notes = ("審査では、「利用目的・方法、漏えい防止等の適切な管理のために講ずる措置が当該行政機関等匿名加工情報の本人の権利利益を保護するために適切なものであること」を見ます（公示6⑥）。",
              MEASURES_SOURCE)
     if not missing:
-        return [finding("measures", Status.PASS, title, "利用の目的・方法と、管理の措置の例のすべての項目を書いたと回答しました。",
-                        MEASURES_BASIS, notes=notes)]
-    return [finding("measures", Status.REVIEW, title,
-                    "提案書に書く内容の例のうち、まだ用意していない項目があります。" + "、".join(f"「{m}」" for m in missing)
-                    + "を書くか、書かない理由を確かめてください。",
-                    MEASURES_BASIS, notes=notes)]
+        return [said(Status.PASS, "利用の目的・方法と、管理の措置の例のすべての項目を書いたと回答しました。", notes=notes)]
+    return [said(Status.REVIEW,
+                 "提案書に書く内容の例のうち、まだ用意していない項目があります。" + "、".join(f"「{m}」" for m in missing)
+                 + "を書くか、書かない理由を確かめてください。", notes=notes)]

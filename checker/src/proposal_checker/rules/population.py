@@ -9,7 +9,7 @@ from __future__ import annotations
 from ..answers import UNKNOWN
 from ..findings import Finding, Status
 from . import Context, rule
-from .common import finding, not_known
+from .common import not_known, said
 
 BASIS = ("法第114条第1項第2号", "法第112条第2項第3号", "公示6②")
 
@@ -25,28 +25,21 @@ def check_population(ctx: Context) -> list[Finding]:
         return []
     p = ctx.answers.proposal
     minimum = ctx.call.minimum_population
-    title = "本人の数"
     note = ("「本人の数」は、匿名加工情報に含まれる個人の人数です。",)
     if p.population is None:
-        return [finding("population", Status.REVIEW, title,
-                        not_known("提案する本人の数", None) + f"{minimum:,}人以上で、かつ個人情報ファイルの本人の数以下であることが必要です。",
-                        BASIS, notes=note)]
+        return [said(Status.REVIEW, not_known("提案する本人の数", None)
+                     + f"{minimum:,}人以上で、かつ個人情報ファイルの本人の数以下であることが必要です。", notes=note)]
     if p.population < minimum:
-        return [finding("population", Status.FAIL, title,
-                        f"本人の数が{p.population:,}人で、{minimum:,}人に足りません。本人の数は{minimum:,}人以上にする必要があります。",
-                        BASIS, notes=note)]
+        return [said(Status.FAIL, f"本人の数が{p.population:,}人で、{minimum:,}人に足りません。"
+                                  f"本人の数は{minimum:,}人以上にする必要があります。", notes=note)]
     if p.file_population is None:
-        return [finding("population", Status.REVIEW, title,
-                        f"本人の数（{p.population:,}人）は{minimum:,}人以上です。" + not_known("個人情報ファイルの本人の数", None)
-                        + "提案する本人の数は、ファイルの本人の数以下である必要があります。", BASIS, notes=note)]
+        return [said(Status.REVIEW, f"本人の数（{p.population:,}人）は{minimum:,}人以上です。" + not_known("個人情報ファイルの本人の数", None)
+                        + "提案する本人の数は、ファイルの本人の数以下である必要があります。", notes=note)]
     if p.file_population == UNKNOWN:
-        return [finding("population", Status.REVIEW, title,
-                        f"本人の数（{p.population:,}人）は{minimum:,}人以上です。個人情報ファイルの本人の数がわからないため、"
-                        f"ファイルの本人の数以下かを判定できません。{ctx.call.agency_name}に確かめてください。", BASIS, notes=note)]
+        return [said(Status.REVIEW, f"本人の数（{p.population:,}人）は{minimum:,}人以上です。個人情報ファイルの本人の数がわからないため、"
+                        f"ファイルの本人の数以下かを判定できません。{ctx.call.agency_name}に確かめてください。", notes=note)]
     if p.population > p.file_population:
-        return [finding("population", Status.FAIL, title,
-                        f"本人の数（{p.population:,}人）が、個人情報ファイルの本人の数（{p.file_population:,}人）を超えています。"
-                        "ファイルの本人の数以下にする必要があります。", BASIS, notes=note)]
-    return [finding("population", Status.PASS, title,
-                    f"本人の数（{p.population:,}人）は、{minimum:,}人以上で、個人情報ファイルの本人の数（{p.file_population:,}人）以下です。",
-                    BASIS, notes=note)]
+        return [said(Status.FAIL, f"本人の数（{p.population:,}人）が、個人情報ファイルの本人の数（{p.file_population:,}人）を超えています。"
+                        "ファイルの本人の数以下にする必要があります。", notes=note)]
+    return [said(Status.PASS, f"本人の数（{p.population:,}人）は、{minimum:,}人以上で、"
+                              f"個人情報ファイルの本人の数（{p.file_population:,}人）以下です。", notes=note)]

@@ -8,7 +8,7 @@ from __future__ import annotations
 from ..answers import PROCESSING_ITEMS
 from ..findings import Finding, Status
 from . import Context, rule
-from .common import finding
+from .common import said
 
 BASIS = ("規則第62条", "法第114条第1項第3号", "法第112条第2項第4号", "公示6③")
 
@@ -36,12 +36,9 @@ def check_processing(ctx: Context) -> list[Finding]:
         return []
     answers = ctx.answers.proposal.processing
     missing = [STANDARDS[item] for item in PROCESSING_ITEMS if answers.get(item) != "yes"]
-    title = "加工の方法（規則第62条の基準）"
     notes = ("審査では、加工の方法が、特定の個人を識別できないように、また元の保有個人情報を復元できないようにするために必要な基準（規則第62条）に適合するかを見ます（公示6③）。",
              "加工の方法は、項目ごとに、どの程度まで丸めるか（例：住所を都道府県までにする）を特定して書きます。")
     if not missing:
-        return [finding("processing", Status.PASS, title,
-                        "規則第62条の五つの基準のすべてについて、加工の方法を書いたと回答しました。", BASIS, notes=notes)]
-    return [finding("processing", Status.REVIEW, title,
-                    "加工の方法に、まだ確かめていない基準があります。" + "".join(f"「{m}」" for m in missing)
-                    + "について、提案書に加工の方法を書いてください。", BASIS, notes=notes)]
+        return [said(Status.PASS, "規則第62条の五つの基準のすべてについて、加工の方法を書いたと回答しました。", notes=notes)]
+    return [said(Status.REVIEW, "加工の方法に、まだ確かめていない基準があります。" + "".join(f"「{m}」" for m in missing)
+                    + "について、提案書に加工の方法を書いてください。", notes=notes)]

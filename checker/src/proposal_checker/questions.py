@@ -1,0 +1,199 @@
+"""The questions the checker asks, read from ``data/questions.json`` and checked on load.
+
+The words, hints, legal references and the condition on which a follow-up is asked live in
+that file, so staff can correct a question without touching Python. A condition is a map of
+answer paths inside the question's scope to the value they must have, for example
+``{"sentence.status": "yes"}``. Hints that carry the call's values name them as ``{agency}``,
+``{minimum_population}`` and ``{certificate_months}`` (filled by ``call_text``).
+"""
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from typing import Any
+
+from .inputs import INPUTS, Input
+
+_PLACEHOLDERS = ("agency", "minimum_population", "certificate_months")
+
+
+class QuestionsError(ValueError):
+    """The questions file is not as this module expects; the message names the field."""
+
+
+@dataclass(frozen=True)
+class Option:
+    value: str
+    label: str
+    hint: str = ""
+
+
+@dataclass(frozen=True)
+class Question:
+    """One question, independent of whom it is asked about.
+
+    ``key`` is the path inside its scope (a person, the proposal, the submission); ``when``
+    holds the answers in that scope on which a follow-up question is asked.
+    """
+    key: tuple[str, ...]
+    input: Input                   # the input type: reads, checks, shows and draws the answer
+    label: str
+    hint: str = ""
+    required: bool = True
+    options: tuple[Option, ...] = ()
+    unknown: bool = False          # offers 「わからない」 (radio option, or a checkbox beside the input)
+    when: tuple[tuple[tuple[str, ...], str], ...] = ()
+    when_text: str = ""            # the same condition, in words (the static checklist)
+    missing: str = ""              # error text when a required answer is missing (without 「＊」)
+    basis: tuple[str, ...] = ()
+    past_only: bool = False        # dates that cannot lie in the future (birth dates)
+    summary: str = ""              # short name for the review list and the error summary
+
+    @property
+    def conditional(self) -> bool:
+        return bool(self.when)
+
+    def asked(self, scope: dict) -> bool:
+        """Whether the question applies, given the answers in its scope."""
+        for path, value in self.when:
+            data: Any = scope
+            for part in path:
+                data = data.get(part) if isinstance(data, dict) else None
+            if data != value:
+                return False
+        return True
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Group:
+    """Questions asked together, with when the group is asked in words ("" = always)."""
+    asked: str
+    questions: tuple[Question, ...]
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    topics: tuple[Topic, ...]
+    questions: dict[str, Question]
+    groups: dict[str, tuple[Question, ...]]
+    by_topic: tuple[tuple[str, tuple[Group, ...]], ...] = field(default=())
+
+
+def call_text(text: str, call: Any) -> str:
+    """A question's or step's text with the call's values put in, so another call never shows this one's."""
+    if call is None or "{" not in text:
+        return text
+    return text.format(agency=call.agency_name, minimum_population=f"{call.minimum_population:,}",
+                       certificate_months=call.certificate_months)
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading and checking the file
+
+_FIELDS = {"key": str, "input": str, "label": str, "summary": str, "hint": str, "required": bool,
+           "unknown": bool, "past_only": bool, "when": dict, "when_text": str, "options": list,
+           "missing": str, "basis": list, "note": str}
+
+
+def _need(cond: bool, where: str, message: str) -> None:
+    if not cond:
+        raise QuestionsError(f"{where}: {message}")
+
+
+def _text(value: Any, where: str) -> str:
+    _need(isinstance(value, str) and value.strip() != "", where, "must be a non-empty string")
+    if "{" in value:
+        try:
+            value.format(**{p: "" for p in _PLACEHOLDERS})
+        except (KeyError, IndexError, ValueError) as e:
+            raise QuestionsError(f"{where}: unknown placeholder {e} (known: {', '.join(_PLACEHOLDERS)})") from None
+    return value
+
+
+def _option(data: Any, where: str) -> Option:
+    _need(isinstance(data, dict), where, "must be an object")
+    for key in data:
+        _need(key in ("value", "label", "hint"), f"{where}.{key}", "unknown field")
+    return Option(_text(data.get("value"), where + ".value"), _text(data.get("label"), where + ".label"),
+                  _text(data["hint"], where + ".hint") if "hint" in data else "")
+
+
+def _question(name: str, data: Any) -> Question:
+    where = f"questions.{name}"
+    _need(isinstance(data, dict), where, "must be an object")
+    for key, value in data.items():
+        _need(key in _FIELDS, f"{where}.{key}", "unknown field")
+        _need(isinstance(value, _FIELDS[key]), f"{where}.{key}", f"must be a {_FIELDS[key].__name__}")
+    for key in ("key", "input", "label"):
+        _need(key in data, f"{where}.{key}", "is missing")
+    kind = data["input"]
+    _need(kind in INPUTS, f"{where}.input", f"must be one of {', '.join(INPUTS)}")
+    options = tuple(_option(o, f"{where}.options[{i}]") for i, o in enumerate(data.get("options", [])))
+    _need(bool(options) == INPUTS[kind].has_options, f"{where}.options",
+          "is needed for " + ", ".join(k for k, t in INPUTS.items() if t.has_options) + ", and only for them")
+    when = data.get("when", {})
+    for path, value in when.items():
+        _need(isinstance(value, str), f"{where}.when.{path}", "must be a string")
+    _need(bool(when) == bool(data.get("when_text")), f"{where}.when_text", "goes with when, and only with it")
+    basis = data.get("basis", [])
+    for i, b in enumerate(basis):
+        _text(b, f"{where}.basis[{i}]")
+    return Question(
+        key=tuple(_text(data["key"], where + ".key").split(".")), input=INPUTS[kind],
+        label=_text(data["label"], where + ".label"),
+        hint=_text(data["hint"], where + ".hint") if "hint" in data else "",
+        required=data.get("required", True), options=options, unknown=data.get("unknown", False),
+        when=tuple((tuple(p.split(".")), v) for p, v in when.items()), when_text=data.get("when_text", ""),
+        missing=data.get("missing", ""), basis=tuple(basis), past_only=data.get("past_only", False),
+        summary=data.get("summary", ""))
+
+
+def parse_catalogue(data: Any) -> Catalogue:
+    _need(isinstance(data, dict), "questions file", "must be an object")
+    for key in ("topics", "questions", "groups", "catalogue"):
+        _need(key in data, key, "is missing")
+    topics = tuple(Topic(_text(t.get("id"), f"topics[{i}].id"), _text(t.get("title"), f"topics[{i}].title"))
+                   if isinstance(t, dict) else _need(False, f"topics[{i}]", "must be an object")
+                   for i, t in enumerate(data["topics"]))
+    _need(isinstance(data["questions"], dict), "questions", "must be an object")
+    questions = {name: _question(name, q) for name, q in data["questions"].items()}
+    groups: dict[str, tuple[Question, ...]] = {}
+    _need(isinstance(data["groups"], dict), "groups", "must be an object")
+    for name, members in data["groups"].items():
+        _need(isinstance(members, list) and members, f"groups.{name}", "must be a non-empty list")
+        for m in members:
+            _need(m in questions, f"groups.{name}", f"names no question {m!r}")
+        groups[name] = tuple(questions[m] for m in members)
+    topic_ids = {t.id for t in topics}
+    by_topic = []
+    for i, entry in enumerate(data["catalogue"]):
+        where = f"catalogue[{i}]"
+        _need(isinstance(entry, dict) and entry.get("topic") in topic_ids, where + ".topic", "names no topic")
+        gs = []
+        for j, g in enumerate(entry.get("groups") or []):
+            _need(isinstance(g, dict) and g.get("questions") in groups, f"{where}.groups[{j}].questions",
+                  "names no group")
+            gs.append(Group(g.get("asked", ""), groups[g["questions"]]))
+        _need(bool(gs), where + ".groups", "must be a non-empty list")
+        by_topic.append((entry["topic"], tuple(gs)))
+    return Catalogue(topics, questions, groups, tuple(by_topic))
+
+
+def _load() -> Catalogue:
+    # A plain file read, as for call.json: importlib.resources would cost the page's start-up.
+    path = os.path.join(os.path.dirname(__file__), "data", "questions.json")
+    with open(path, encoding="utf-8") as source:
+        return parse_catalogue(json.load(source))
+
+
+CATALOGUE = _load()
+TOPICS = CATALOGUE.topics
+QUESTIONS = CATALOGUE.questions
+GROUPS = CATALOGUE.groups
