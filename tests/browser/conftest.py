@@ -82,6 +82,14 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "locale": "ja-JP", "timezone_id": "Asia/Tokyo"}
 
 
+# Waits are not timings: on a loaded two-core machine one Python step can take longer than
+# Playwright's default 30 s, so every wait gets the same minute that wait_ready gives start-up.
+@pytest.fixture
+def context(context):
+    context.set_default_timeout(60_000)
+    return context
+
+
 def wait_ready(page, timeout_ms: int = 60000) -> None:
     page.wait_for_selector("#checker[data-state='ready'], #checker[data-state='error']", timeout=timeout_ms)
     state = page.get_attribute("#checker", "data-state")
