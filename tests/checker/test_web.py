@@ -277,11 +277,12 @@ def test_a_saved_file_from_a_partial_flow_loads():
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("これは JSON ではありません", "JSON として読めません"),
-    ('{"format": "proposal-checker/answers", "version": 2}', "version"),
-    ('{"format": "proposal-checker/answers", "version": 1, "call": 6}', "call"),
-    ("[" * 5000 + "]" * 5000, "入れ子が深すぎます"),
-    ('{"format": "proposal-checker/answers", "version": 1, "proposers": [{"type": "alien"}]}', "proposers[0].type"),
+    ("これは JSON ではありません", "このファイルは、このページで保存した回答ファイルではありません。"),
+    ('{"settings": {"theme": "dark"}}', "このファイルは、このページで保存した回答ファイルではありません。"),
+    ('{"format": "proposal-checker/answers", "version": 2}', "別の版のチェッカーで保存されたため、読めません"),
+    ('{"format": "proposal-checker/answers", "version": 1, "call": 6}', "call："),
+    ("[" * 5000 + "]" * 5000, "このファイルは、このページで保存した回答ファイルではありません。"),
+    ('{"format": "proposal-checker/answers", "version": 1, "proposers": [{"type": "alien"}]}', "proposers[0].type："),
 ])
 def test_a_bad_file_gives_a_clear_message_and_leaves_the_answers_alone(text, expected):
     complete()
@@ -294,6 +295,9 @@ def test_a_bad_file_gives_a_clear_message_and_leaves_the_answers_alone(text, exp
     assert "回答ファイルを読み込めませんでした" in response["html"]
     assert expected in response["html"]
     assert "今の回答はそのままです" in response["html"]
+    # Words for an applicant: what is wrong and what to do, never the format's inner names.
+    assert "proposal-checker/answers" not in response["html"] and "と書いてください" not in response["html"]
+    assert "保存したファイル" in response["html"] or "回答し直してください" in response["html"]
     assert answers() == before
 
 
