@@ -150,7 +150,7 @@ def _minor(ctx: Context, person: Person, body: bool):
             return (Status.FAIL, f"募集期間の最終日（{day(ctx.call.closes)}）でも18歳未満です。"
                     f"未成年者（18歳未満の者）はこの募集に提案できません。18歳になるのは{day(adult_from)}です。", notes)
         return (Status.REVIEW, f"{_why_no_day(ctx)}{day(adult_from)}に18歳になるため、提案の日によって結論が変わります。"
-                f"{day(adult_from)}以後に提出すれば、この点は満たします。提案の日を決めたら、その日に18歳以上かを確かめてください。", notes)
+                "提案の日がその日以後なら、この点は満たします。", notes)
     if birth > d:
         return Status.REVIEW, "生年月日が提案の日より後になっています。入力を確かめてください。", notes
     age = age_on(birth, d)
@@ -261,8 +261,7 @@ def _two_years(ctx: Context, start: date, what: str) -> tuple[Status, str]:
             return Status.FAIL, (f"{what}（{day(start)}）から起算して2年を経過しないうちに、募集期間が終わります。"
                                  f"提案できるのは{day(free)}からです。この募集には提案できません。")
         return Status.REVIEW, (f"{_why_no_day(ctx)}{what}（{day(start)}）から起算して2年を経過するのは"
-                               f"{day(free)}の始まりです。提案の日によって結論が変わります。"
-                               f"{day(free)}以後に提出すれば、この点は満たします。提案の日を決めたら、その日が{day(free)}以後かを確かめてください。")
+                               f"{day(free)}の始まりです。提案の日によって結論が変わります。提案の日がその日以後なら、この点は満たします。")
     if start > d:
         return Status.REVIEW, f"{what}（{day(start)}）が提案の日より後になっています。入力を確かめてください。"
     if d >= free:
