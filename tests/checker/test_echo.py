@@ -61,3 +61,21 @@ def test_a_proposal_day_answered_unknown_comes_back_as_the_box_the_person_ticked
     label = "わからない"  # the box beside every date that offers one (inputs.UNKNOWN_LABEL)
     message = next(f for f in result.findings if f.id == "submission.date").message
     assert f"提案の日について、「{label}」と回答しました。" in message
+
+
+def test_the_rules_read_the_questions_words_but_never_the_page():
+    # The option labels come from the questions' data (questions.py); the page's modules stay out.
+    import ast
+    from pathlib import Path
+
+    import proposal_checker.rules as rules
+
+    page = {"render", "flow", "web", "form", "lists", "static"}
+    for source in Path(rules.__file__).parent.glob("*.py"):
+        tree = ast.parse(source.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom):
+                names = {(node.module or "").rsplit(".", 1)[-1]} | {a.name for a in node.names}
+                assert not names & page, f"{source.name} imports {names & page}"
+            elif isinstance(node, ast.Import):
+                assert not {a.name.rsplit(".", 1)[-1] for a in node.names} & page, source.name
