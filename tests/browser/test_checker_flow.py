@@ -183,7 +183,7 @@ def test_a_bad_file_changes_nothing(checker, tmp_path):
     bad.write_text("{not json", encoding="utf-8")
     page.set_input_files("#checker-load", str(bad))
     page.wait_for_function("(b) => document.querySelector('[data-checker-body]').innerText !== b", arg=before)
-    assert "JSON" in page.inner_text("[data-checker-body]")
+    assert "このページで保存した回答ファイルではありません" in page.inner_text("[data-checker-body]")
     assert heading(page) == "はじめに"
 
 

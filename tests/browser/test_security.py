@@ -363,10 +363,10 @@ def saved_answers(page) -> dict:
 
 
 @pytest.mark.parametrize("make, problem", [
-    (make_not_json, "JSON として読めません"),
+    (make_not_json, "このファイルは、このページで保存した回答ファイルではありません。"),
     (make_huge, "ファイルが大きすぎます（52,428,800バイト）。回答ファイルは1MB"),
-    (make_deep, "入れ子が深すぎます（100000段）"),
-    (make_wrong_version, "版 2 は読めません。このチェッカーが読めるのは版 1 です"),
+    (make_deep, "このファイルは、このページで保存した回答ファイルではありません。"),
+    (make_wrong_version, "別の版のチェッカーで保存されたため、読めません（版 2。このページが読めるのは版 1 です）"),
 ], ids=["not-json", "50-megabytes", "100000-levels", "version-2"])
 def test_a_bad_answers_file_is_named_and_changes_nothing(loader, tmp_path, make, problem):
     page = loader

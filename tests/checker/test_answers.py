@@ -266,3 +266,65 @@ def _parse_or_error(data):
     except AnswersError as error:
         assert error.errors and all(message for _path, message in error.errors), data
         return error
+
+
+def test_a_proposal_day_answered_unknown_is_read_apart_from_the_date_and_saved_back():
+    data = with_(submission={"method": "unknown", "date": "unknown"})
+    answers = parse_answers(data)
+    assert answers.submission.date is None and answers.submission.date_unknown
+    assert answers.to_json() == data
+    # A file saved before 「わからない」 was offered still reads as it did.
+    earlier = parse_answers(with_(submission={"method": "hand", "date": "2026-03-13"}))
+    assert earlier.submission.date == date(2026, 3, 13) and not earlier.submission.date_unknown
+
+
+# -- what an applicant is told about a file that cannot be read (the page shows ``summary``) -------
+
+@pytest.mark.parametrize("text", [
+    "これは JSON ではありません",
+    "%PDF-1.7\n%âãÏÓ",
+    "[]",
+    '{"name": "山田", "items": [1, 2, 3]}',
+    '{"format": "other-tool/settings", "version": 1}',
+    "[" * 5000 + "]" * 5000,
+], ids=["text", "pdf", "a-list", "other-json", "other-format", "deep"])
+def test_a_file_that_is_not_an_answers_file_is_told_so_in_plain_words(text):
+    with pytest.raises(AnswersError) as caught:
+        parse_answers_text(text)
+    error = caught.value
+    assert error.summary.startswith("このファイルは、このページで保存した回答ファイルではありません。")
+    assert "「回答をファイルに保存」で保存したファイル" in error.summary
+    assert not error.show_errors, "a foreign file's own fields mean nothing to the applicant"
+    assert "proposal-checker/answers" not in error.summary and "JSON" not in error.summary
+    assert error.errors, "the command line still gets the technical reason"
+
+
+def test_a_damaged_answers_file_is_told_so_and_names_each_field():
+    with pytest.raises(AnswersError) as caught:
+        parse_answers_text(json.dumps(with_(proposers=[{"type": "individual", "birth_date": "2026-02-30"}])))
+    error = caught.value
+    assert "壊れているか、書き換えられています" in error.summary and error.show_errors
+    assert error.errors == [("proposers[0].birth_date", "存在しない日付です（2026-02-30）")]
+
+
+def test_an_answers_file_broken_by_hand_says_where_it_broke():
+    with pytest.raises(AnswersError) as caught:
+        parse_answers_text('{"format": "proposal-checker/answers", "version": 1,,}')
+    error = caught.value
+    assert "壊れているか" in error.summary and error.show_errors
+    assert "1行目" in error.errors[0][1]
+
+
+def test_a_file_of_another_version_is_told_so():
+    with pytest.raises(AnswersError) as caught:
+        parse_answers_text('{"format": "proposal-checker/answers", "version": 2}')
+    error = caught.value
+    assert "別の版のチェッカーで保存された" in error.summary and "版 2" in error.summary
+    assert not error.show_errors
+
+
+def test_a_file_too_large_says_the_limit_and_what_to_choose():
+    with pytest.raises(AnswersError) as caught:
+        parse_answers_text(json.dumps(with_(pad=" " * MAX_BYTES)))
+    assert "ファイルが大きすぎます" in caught.value.summary and "1MB" in caught.value.summary
+    assert "「回答をファイルに保存」で保存したファイル" in caught.value.summary

@@ -215,6 +215,29 @@ def test_the_result_page_has_the_outcome_findings_and_a_printable_checklist(call
     assert re.search(r'<a href="\.\./law/#art-113">法第113条', html)
 
 
+def test_a_proposal_day_answered_unknown_is_kept_saved_and_reported_as_to_be_checked(call):
+    complete()
+    ask("goto", step="submission")
+    submit("submission", submission__method="unknown", submission__date__unknown="unknown", submission__agent="no")
+    assert page() == "review"
+    assert answers()["submission"]["date"] == "unknown"
+    html = ask("goto", step="submission")["html"]
+    assert re.search(r'<input[^>]*name="submission\.date\.unknown"[^>]*checked', html), "the box stays ticked"
+    assert json.loads(ask("save")["download"]["text"])["submission"]["date"] == "unknown"
+    result = ask("result")["html"]
+    assert "提案の日について、「わからない」と回答しました。" in result
+    assert "提出の方法について、「まだ決めていない」と回答しました。" in result
+
+
+def test_a_proposal_day_with_a_date_and_unknown_both_is_refused_naming_the_field():
+    complete()
+    ask("goto", step="submission")
+    response = submit("submission", submission__method="hand", submission__date__unknown="unknown",
+                      **date_fields("submission__date", day("opens+21d", web._call())), submission__agent="no")
+    assert page() == "submission"
+    assert "日付を入力するか「わからない」を選ぶか、どちらか一方にしてください" in response["html"]
+
+
 def test_the_live_panel_updates_with_the_answers():
     pytest.importorskip("proposal_checker.evaluate")
     complete()
@@ -277,11 +300,12 @@ def test_a_saved_file_from_a_partial_flow_loads():
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("これは JSON ではありません", "JSON として読めません"),
-    ('{"format": "proposal-checker/answers", "version": 2}', "version"),
-    ('{"format": "proposal-checker/answers", "version": 1, "call": 6}', "call"),
-    ("[" * 5000 + "]" * 5000, "入れ子が深すぎます"),
-    ('{"format": "proposal-checker/answers", "version": 1, "proposers": [{"type": "alien"}]}', "proposers[0].type"),
+    ("これは JSON ではありません", "このファイルは、このページで保存した回答ファイルではありません。"),
+    ('{"settings": {"theme": "dark"}}', "このファイルは、このページで保存した回答ファイルではありません。"),
+    ('{"format": "proposal-checker/answers", "version": 2}', "別の版のチェッカーで保存されたため、読めません"),
+    ('{"format": "proposal-checker/answers", "version": 1, "call": 6}', "call："),
+    ("[" * 5000 + "]" * 5000, "このファイルは、このページで保存した回答ファイルではありません。"),
+    ('{"format": "proposal-checker/answers", "version": 1, "proposers": [{"type": "alien"}]}', "proposers[0].type："),
 ])
 def test_a_bad_file_gives_a_clear_message_and_leaves_the_answers_alone(text, expected):
     complete()
@@ -294,6 +318,9 @@ def test_a_bad_file_gives_a_clear_message_and_leaves_the_answers_alone(text, exp
     assert "回答ファイルを読み込めませんでした" in response["html"]
     assert expected in response["html"]
     assert "今の回答はそのままです" in response["html"]
+    # Words for an applicant: what is wrong and what to do, never the format's inner names.
+    assert "proposal-checker/answers" not in response["html"] and "と書いてください" not in response["html"]
+    assert "保存したファイル" in response["html"] or "回答し直してください" in response["html"]
     assert answers() == before
 
 

@@ -45,15 +45,32 @@ MEASURE_ITEMS = ("purpose_method", "access_control", "leak_prevention", "staff",
 UNKNOWN = "unknown"
 
 
+# What an applicant is told about a file that cannot be read (the page); the command line also
+# lists ``AnswersError.errors``, each naming its field, for whoever wrote the file by hand.
+CHOOSE_SAVED = ("このページの「回答をファイルに保存」で保存したファイル（名前が「proposal-answers-」で始まる .json のファイル）"
+                "を選んでください。")
+NOT_AN_ANSWERS_FILE = "このファイルは、このページで保存した回答ファイルではありません。" + CHOOSE_SAVED
+DAMAGED = ("回答ファイルの中に、読めない部分があります。ファイルが壊れているか、書き換えられています。"
+           "保存したときのファイルを選ぶか、このページで回答し直してください。")
+
+
 class AnswersError(ValueError):
     """The answers cannot be read; ``errors`` lists ``(field_path, message)`` pairs.
 
-    The path of the whole document is ``""``.
+    The path of the whole document is ``""``. ``summary`` says, for an applicant, what is wrong and
+    what to do; ``errors`` helps them only when ``show_errors`` (the fields of a damaged file).
     """
 
-    def __init__(self, errors: list[tuple[str, str]]):
+    def __init__(self, errors: list[tuple[str, str]], summary: str = DAMAGED, show_errors: bool = True):
         self.errors = list(errors)
+        self.summary = summary
+        self.show_errors = show_errors
         super().__init__("\n".join(f"{path or '回答全体'}: {message}" for path, message in self.errors))
+
+
+def _not_answers(message: str) -> AnswersError:
+    """A file that is not an answers file at all (a photo, a document, other JSON)."""
+    return AnswersError([("", message)], NOT_AN_ANSWERS_FILE, show_errors=False)
 
 
 @dataclass(frozen=True)
@@ -113,7 +130,8 @@ class Proposal:
 @dataclass(frozen=True)
 class Submission:
     method: str | None = None
-    date: date | None = None
+    date: date | None = None            # the proposal day, when known
+    date_unknown: bool = False          # 「わからない」 (stored as "unknown"); ``date`` is then None
     time: time | None = None
     posted_on: date | None = None
     agent: str | None = None
@@ -143,7 +161,7 @@ class Answers:
             data["proposers"] = [_proposer_json(p) for p in self.proposers]
         s = self.submission
         submission = _drop_empty({
-            "method": s.method, "date": _iso(s.date), "time": s.time.strftime("%H:%M") if s.time else None,
+            "method": s.method, "date": UNKNOWN if s.date_unknown else _iso(s.date), "time": s.time.strftime("%H:%M") if s.time else None,
             "posted_on": _iso(s.posted_on), "agent": s.agent,
         })
         if submission:
@@ -187,16 +205,16 @@ def _proposer_json(p: Proposer) -> dict[str, Any]:
 def parse_answers_text(text: str) -> Answers:
     """Parse answers from JSON text: adds the not-JSON, too-large and too-deep errors."""
     if not isinstance(text, str):
-        raise AnswersError([("", "回答は JSON の文字列で渡してください")])
+        raise _not_answers("回答は JSON の文字列で渡してください")
     try:
         size = len(text.encode("utf-8"))
     except UnicodeEncodeError:
-        raise AnswersError([("", "文字として読めない部分があります（UTF-8 で保存してください）")]) from None
+        raise _not_answers("文字として読めない部分があります（UTF-8 で保存してください）") from None
     if size > MAX_BYTES:
-        raise AnswersError([("", too_large(size))])
+        raise AnswersError([("", too_large(size))], too_large(size) + "。" + CHOOSE_SAVED, show_errors=False)
     depth = json_depth(text)
     if depth > MAX_DEPTH:
-        raise AnswersError([("", f"入れ子が深すぎます（{depth}段）。回答ファイルの入れ子は{MAX_DEPTH}段までです")])
+        raise _not_answers(f"入れ子が深すぎます（{depth}段）。回答ファイルの入れ子は{MAX_DEPTH}段までです")
     duplicates: list[str] = []
 
     def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -213,11 +231,15 @@ def parse_answers_text(text: str) -> Answers:
     try:
         data = json.loads(text, object_pairs_hook=pairs, parse_constant=constant)
     except RecursionError:
-        raise AnswersError([("", f"入れ子が深すぎます。回答ファイルの入れ子は{MAX_DEPTH}段までです")]) from None
+        raise _not_answers(f"入れ子が深すぎます。回答ファイルの入れ子は{MAX_DEPTH}段までです") from None
     except json.JSONDecodeError as error:
-        raise AnswersError([("", f"JSON として読めません（{error.lineno}行目{error.colno}文字目：{_json_problem(error.msg)}）")]) from None
+        message = f"JSON として読めません（{error.lineno}行目{error.colno}文字目：{_json_problem(error.msg)}）"
+        # A saved file that was edited by hand still carries the format's mark: where it broke helps.
+        if FORMAT in text:
+            raise AnswersError([("", message)]) from None
+        raise _not_answers(message) from None
     except (ValueError, TypeError) as error:
-        raise AnswersError([("", f"JSON として読めません（{error}）")]) from None
+        raise _not_answers(f"JSON として読めません（{error}）") from None
     if duplicates:
         names = "、".join(sorted(set(duplicates)))
         raise AnswersError([("", f"同じ項目名が二度書かれています（{names}）。一つにしてください")])
@@ -282,10 +304,23 @@ def parse_answers(data: object) -> Answers:
     try:
         answers = _Parser(errors).answers(data)
     except RecursionError:
-        raise AnswersError([("", f"入れ子が深すぎます。回答ファイルの入れ子は{MAX_DEPTH}段までです")]) from None
+        raise _not_answers(f"入れ子が深すぎます。回答ファイルの入れ子は{MAX_DEPTH}段までです") from None
+    paths = {path for path, _ in errors}
+    if paths & {"", "format"}:
+        # Not an object, or without the format's mark: some other file. Its fields mean nothing here.
+        raise AnswersError(errors, NOT_AN_ANSWERS_FILE, show_errors=False)
+    if "version" in paths:
+        raise AnswersError(errors, _other_version(data), show_errors=False)
     if errors:
         raise AnswersError(errors)
     return answers
+
+
+def _other_version(data: Any) -> str:
+    version = data.get("version") if isinstance(data, dict) else None
+    which = f"（版 {_show(version)}。このページが読めるのは版 {VERSION} です）" if "version" in data else ""
+    return (f"この回答ファイルは、このページとは別の版のチェッカーで保存されたため、読めません{which}。"
+            "このページで回答し直してください。")
 
 
 _TOP = ("format", "version", "call", "proposal", "proposers", "submission")
@@ -557,9 +592,13 @@ class _Parser:
             self.error("submission.time", "時刻は持参（method が \"hand\"）のときだけ書きます")
         if method == "hand" and data.get("posted_on") is not None:
             self.error("submission.posted_on", "発送日は郵送・信書便（method が \"post\"）のときだけ書きます")
+        # The proposal day may be 「わからない」 (a method not decided yet, say). It is kept apart from
+        # ``date`` so that every rule reading the day (Context.proposal_day) still gets a date or None.
+        when = self.day(data, "date", path, allow_unknown=True)
         return Submission(
             method=method,
-            date=self.day(data, "date", path),  # type: ignore[arg-type]
+            date=None if when == UNKNOWN else when,  # type: ignore[arg-type]
+            date_unknown=when == UNKNOWN,
             time=self.clock(data, "time", path),
             posted_on=self.day(data, "posted_on", path),  # type: ignore[arg-type]
             agent=self.choice(data, "agent", path, YES_NO_UNKNOWN),

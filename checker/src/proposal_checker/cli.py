@@ -94,8 +94,8 @@ def main(argv: list[str] | None = None, stdout: TextIO | None = None, stderr: Te
     try:
         answers = parse_answers_text(text)
     except AnswersError as error:
-        print(f"{args.answers}：回答ファイルに誤りがあります。", file=err)
-        for path, message in error.errors:
+        print(f"{args.answers}：{error.summary}", file=err)
+        for path, message in error.errors:  # the technical reasons, each naming its field
             print(f"  {path or '回答全体'}：{message}", file=err)
         return EXIT_INPUT
     from .evaluate import evaluate

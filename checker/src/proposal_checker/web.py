@@ -179,22 +179,24 @@ def _save(**_: Any) -> dict:
 
 
 def _load(request: dict, **_: Any) -> dict:
-    from .answers import MAX_BYTES, AnswersError, other_call, parse_answers_text, too_large
+    from .answers import CHOOSE_SAVED, MAX_BYTES, AnswersError, other_call, parse_answers_text, too_large
 
     # A file over MAX_BYTES comes as its size alone (checker.js does not read it).
     text, size = request.get("text"), request.get("size")
     problems: list[str] = []
     if isinstance(size, (int, float)) and not isinstance(size, bool) and size > MAX_BYTES:
-        problems.append(too_large(int(size)) + "。")
+        problems.append(too_large(int(size)) + "。" + CHOOSE_SAVED)
     elif not isinstance(text, str):
-        problems.append("ファイルを読めませんでした。")
+        problems.append("ファイルを読めませんでした。ファイルを開けるか確かめて、もう一度選んでください。")
     else:
         try:
             saved = parse_answers_text(text)
         except AnswersError as error:
-            problems = [f"{path}：{message}" if path else message for path, message in error.errors[:10]]
-            if len(error.errors) > 10:
-                problems.append(f"ほかに{len(error.errors) - 10}件の問題があります。")
+            # What is wrong and what to do, for an applicant; a damaged file's fields, by name, after it.
+            details = error.errors if error.show_errors else []
+            problems = [error.summary] + [f"{path}：{message}" if path else message for path, message in details[:10]]
+            if len(details) > 10:
+                problems.append(f"ほかに{len(details) - 10}件の問題があります。")
     if problems:
         items = [("", "読み込めなかったため、今の回答はそのままです。")] + [("", p) for p in problems]
         return _render(summary=render.error_summary(items, "回答ファイルを読み込めませんでした"),

@@ -3,9 +3,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..answers import Person, Proposer
+from ..answers import UNKNOWN, Person, Proposer
 from ..dates import format_date
 from ..findings import Finding, Status, worst  # noqa: F401  (worst: the rule modules')
+# The questions' data (their words), never the page: rules/ imports nothing of render, flow or web.
+from ..inputs import UNKNOWN_LABEL
+from ..questions import QUESTIONS
 
 
 def numbered(noun: str, index: int, name: str | None) -> str:
@@ -39,8 +42,19 @@ def said(status: Status, message: str, notes: tuple[str, ...] = ()) -> Finding:
 NOT_ANSWERED = "まだ回答していません。"
 
 
-def not_known(topic: str, value: object) -> str:
-    """「{topic}について、「わからない」と回答しました。」 or 「…、まだ回答していません。」"""
-    if value == "unknown":
-        return f"{topic}について、「わからない」と回答しました。"
+def chosen(question: str, value: object) -> str:
+    """The words the person chose for ``value`` in ``question`` (its name in data/questions.json), as
+    the page showed them: 「まだ決めていない」 for the submission method's "unknown", not 「わからない」."""
+    q = QUESTIONS[question]
+    return q.input.display(q, value)
+
+
+def not_known(topic: str, value: object, question: str = "") -> str:
+    """「{topic}について、「{what was chosen}」と回答しました。」 or 「…、まだ回答していません。」
+
+    ``question`` names the question that asked it, so an "unknown" answer comes back in the words
+    of its option; without it the words are 「わからない」 (the label of every 「わからない」 box)."""
+    if value == UNKNOWN:
+        words = chosen(question, value) if question else UNKNOWN_LABEL
+        return f"{topic}について、「{words}」と回答しました。"
     return f"{topic}について、まだ回答していません。"

@@ -14,9 +14,9 @@ Item 3 for a body: 復権 (破産法第255条・第256条) is for natural person
 dissolved by the decision (会社法第471条第5号), so a body is asked whether a decision is in effect.
 
 Modelled: items 1–5 for individuals and officers, 3–5 for a body itself, 6 as the summary of its
-officers. Dates count from the proposal day (submission.date). When that day is not given, a
-finding is decided only if the answer is the same on every day of the call period; otherwise it is
-"review". Any "unknown" answer is "review", never "fail": the checker does not guess.
+officers. Dates count from the proposal day (submission.date). When that day is not given, or is
+answered 「わからない」, a finding is decided only if the answer is the same on every day of the call
+period; otherwise it is "review", saying which day decides it. Any "unknown" answer is "review", never "fail": the checker does not guess.
 Not modelled: whether a person is an 役員 (the applicant lists them).
 """
 from __future__ import annotations
@@ -145,12 +145,12 @@ def _minor(ctx: Context, person: Person, body: bool):
     if d is None:
         if age_on(birth, ctx.call.opens) >= ADULT_AGE:
             return (Status.PASS, f"募集期間の初日（{day(ctx.call.opens)}）にすでに18歳以上です。"
-                    "未成年者に当たりません（提案の日はまだ入力されていません）。", notes)
+                    f"未成年者に当たりません（{_no_day(ctx)}）。", notes)
         if age_on(birth, ctx.call.closes) < ADULT_AGE:
             return (Status.FAIL, f"募集期間の最終日（{day(ctx.call.closes)}）でも18歳未満です。"
                     f"未成年者（18歳未満の者）はこの募集に提案できません。18歳になるのは{day(adult_from)}です。", notes)
-        return (Status.REVIEW, f"提案の日が未入力です。{day(adult_from)}に18歳になるため、提案の日によって結論が変わります。"
-                "その日以後に提出すれば、この点は満たします。", notes)
+        return (Status.REVIEW, f"{_why_no_day(ctx)}{day(adult_from)}に18歳になるため、提案の日によって結論が変わります。"
+                "提案の日がその日以後なら、この点は満たします。", notes)
     if birth > d:
         return Status.REVIEW, "生年月日が提案の日より後になっています。入力を確かめてください。", notes
     age = age_on(birth, d)
@@ -169,7 +169,7 @@ def _capacity(ctx: Context, person: Person, body: bool):
         return Status.PASS, f"公示3②の{quote}に当たらないと回答しました。", ()
     if person.capacity == "yes":
         return Status.FAIL, f"公示3②の{quote}に当たると回答しました。この場合は提案できません。", ()
-    return Status.REVIEW, not_known(f"公示3②の{quote}に当たるか", person.capacity) + "当たる場合は提案できません。", ()
+    return Status.REVIEW, not_known(f"公示3②の{quote}に当たるか", person.capacity, "capacity") + "当たる場合は提案できません。", ()
 
 
 def _bankruptcy(ctx: Context, person: Person, body: bool):
@@ -183,7 +183,7 @@ def _bankruptcy(ctx: Context, person: Person, body: bool):
     if person.bankruptcy == "not-restored":
         return (Status.FAIL, "破産手続開始の決定を受けて、まだ復権を得ていないと回答しました。"
                 "「破産手続開始の決定を受けて復権を得ない者」は提案できません。", note)
-    return (Status.REVIEW, not_known("破産手続開始の決定を受けて復権を得ない者に当たるか", person.bankruptcy)
+    return (Status.REVIEW, not_known("破産手続開始の決定を受けて復権を得ない者に当たるか", person.bankruptcy, "bankruptcy")
             + "当たる場合は提案できません。", note)
 
 
@@ -196,7 +196,7 @@ def _body_bankruptcy(person: Person):
     if person.bankruptcy == "not-restored":
         return (Status.FAIL, "破産手続開始の決定を受けて、その効力が続いていると回答しました。"
                 "「破産手続開始の決定を受けて復権を得ない者」に当たるため、提案できません。", note)
-    return (Status.REVIEW, not_known("破産手続開始の決定を受けて、その効力が続いているか", person.bankruptcy)
+    return (Status.REVIEW, not_known("破産手続開始の決定を受けて、その効力が続いているか", person.bankruptcy, "body_bankruptcy")
             + "続いている場合は提案できません。", note)
 
 
@@ -210,7 +210,7 @@ def _sentence(ctx: Context, person: Person, body: bool):
     if s.status == "none":
         return Status.PASS, f"{what}に処せられたことはないと回答しました。欠格事由に当たりません。", notes
     if s.status == UNKNOWN:
-        return (Status.REVIEW, not_known(f"{what}に処せられたことがあるか", UNKNOWN)
+        return (Status.REVIEW, not_known(f"{what}に処せられたことがあるか", UNKNOWN, "sentence_body" if body else "sentence_person")
                 + "処せられ、その執行を終わった日などから起算して2年を経過しない場合は、提案できません。", notes)
     if s.state == "serving":
         return (Status.FAIL, "刑の執行中と回答しました。刑の執行を終わった日から起算して2年を経過するまでは、提案できません。",
@@ -228,7 +228,7 @@ def _sentence(ctx: Context, person: Person, body: bool):
                     + "その日から起算して2年を経過しているかを確かめます。", notes + (NOTE_COUNTING,))
         status, message = _two_years(ctx, s.ended_on, "刑の執行を終わった日")
         return status, message, notes + (NOTE_COUNTING,)
-    return (Status.REVIEW, not_known("刑の執行が終わっているか（執行中、執行猶予中など）", s.state)
+    return (Status.REVIEW, not_known("刑の執行が終わっているか（執行中、執行猶予中など）", s.state, "sentence_state")
             + "執行中、執行猶予中、執行を終わってから2年を経過しない場合は、提案できません。", notes)
 
 
@@ -241,7 +241,7 @@ def _cancellation(ctx: Context, person: Person, body: bool):
     if c.status == "none":
         return Status.PASS, f"{what}はないと回答しました。欠格事由に当たりません。", ()
     if c.status == UNKNOWN:
-        return (Status.REVIEW, not_known(f"{what}があるか", UNKNOWN)
+        return (Status.REVIEW, not_known(f"{what}があるか", UNKNOWN, "cancellation")
                 + "解除の日から起算して2年を経過しない場合は、提案できません。", notes)
     if c.date is None:
         return Status.REVIEW, not_known("契約を解除された日", None) + "その日から起算して2年を経過しているかを確かめます。", notes
@@ -256,12 +256,12 @@ def _two_years(ctx: Context, start: date, what: str) -> tuple[Status, str]:
     if d is None:
         if free <= ctx.call.opens:
             return Status.PASS, (f"{what}（{day(start)}）から起算して2年を、募集期間の初日より前に経過しています。"
-                                 "欠格事由に当たりません（提案の日はまだ入力されていません）。")
+                                 f"欠格事由に当たりません（{_no_day(ctx)}）。")
         if free > ctx.call.closes:
             return Status.FAIL, (f"{what}（{day(start)}）から起算して2年を経過しないうちに、募集期間が終わります。"
                                  f"提案できるのは{day(free)}からです。この募集には提案できません。")
-        return Status.REVIEW, (f"提案の日が未入力です。{what}（{day(start)}）から起算して2年を経過するのは"
-                               f"{day(free)}の始まりです。提案の日によって結論が変わります。")
+        return Status.REVIEW, (f"{_why_no_day(ctx)}{what}（{day(start)}）から起算して2年を経過するのは"
+                               f"{day(free)}の始まりです。提案の日によって結論が変わります。提案の日がその日以後なら、この点は満たします。")
     if start > d:
         return Status.REVIEW, f"{what}（{day(start)}）が提案の日より後になっています。入力を確かめてください。"
     if d >= free:
@@ -269,6 +269,19 @@ def _two_years(ctx: Context, start: date, what: str) -> tuple[Status, str]:
                              "欠格事由に当たりません。")
     return Status.FAIL, (f"提案の日（{day(d)}）には、{what}（{day(start)}）から起算して2年を経過していません。"
                          f"提案できるのは{day(free)}からです。")
+
+
+def _no_day(ctx: Context) -> str:
+    """Why a finding speaks of the whole call period: no proposal day was given."""
+    if ctx.answers.submission.date_unknown:
+        return "提案の日は「わからない」と回答しています"
+    return "提案の日はまだ入力されていません"
+
+
+def _why_no_day(ctx: Context) -> str:
+    if ctx.answers.submission.date_unknown:
+        return not_known("提案の日", UNKNOWN, "submit_date")
+    return "提案の日が未入力です。"
 
 
 # -- 法人その他の団体: the officers (item 6) and the summary over all proposers ---------------------

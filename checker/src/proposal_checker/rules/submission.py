@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from ..answers import UNKNOWN
 from ..dates import format_time
 from ..findings import Finding, Status
 from . import Context, rule
@@ -49,7 +50,7 @@ def check_method(ctx: Context) -> list[Finding]:
                         f"宅配便やメール便では送れません。{copies}", POST_BASIS,
                         notes=(f"朱書きする文言：「{c.envelope_marking}」",))]
     return [finding("submission.method", Status.REVIEW, title,
-                    not_known("提出の方法", method) + f"持参か、郵送・信書便のどちらかで提出します。{copies}", ("公示5(2)",))]
+                    not_known("提出の方法", method, "method") + f"持参か、郵送・信書便のどちらかで提出します。{copies}", ("公示5(2)",))]
 
 
 @rule(
@@ -64,8 +65,19 @@ def check_date(ctx: Context) -> list[Finding]:
     post = method == "post"
     title = "提案書類が届く日" if post else "提案の日"
     basis = POST_BASIS if post else HAND_BASIS if method == "hand" else PERIOD_BASIS
+    what = "提案書類が届く日" if post else "持参する日" if method == "hand" else "提案の日（提出する日）"
+    if s.date_unknown:
+        if post:
+            check = (f"{what}が決まったら、募集期間の中かを確かめてください。郵送・信書便は締切日当日必着で、"
+                     f"{day(c.closes)}の{format_time(c.closes_at)}までに届くことが必要です。")
+        elif method == "hand":
+            check = f"{what}が決まったら、募集期間の中の平日かを確かめてください（持参は平日に限ります）。"
+        else:
+            check = f"{what}が決まったら、募集期間の中かを確かめてください。持参する場合は、平日に限ります。"
+        return [finding("submission.date", Status.REVIEW, title,
+                        not_known("提案の日", UNKNOWN, "submit_date") + "提案の日が募集期間の中かを判定できません。" + check
+                        + "提案の日は、欠格事由（年齢や2年の期間）の判定にも使います。" + _period(ctx), basis)]
     if d is None:
-        what = "提案書類が届く日" if post else "持参する日" if method == "hand" else "提案の日（提出する日）"
         return [finding("submission.date", Status.REVIEW, title,
                         f"提案の日が未入力です。{what}を入力してください。欠格事由などの判定にも使います。" + _period(ctx), basis)]
     if d < c.opens:
@@ -155,6 +167,12 @@ def check_posted_on(ctx: Context) -> list[Finding]:
     if s.date is not None and p > s.date:
         return [finding("submission.posted_on", Status.REVIEW, title,
                         f"発送日（{day(p)}）が、届く日（{day(s.date)}）より後になっています。入力を確かめてください。", POST_BASIS)]
+    if s.date_unknown and p < c.closes - timedelta(days=RISKY_POSTING_DAYS):
+        # Posting early is a pass only beside a day of arrival within the period.
+        return [finding("submission.posted_on", Status.REVIEW, title,
+                        f"{day(p)}に発送します。届く日（提案の日）を「わからない」と回答したため、締切に間に合うかを判定できません。"
+                        f"締切日当日必着で、{day(c.closes)}の{format_time(c.closes_at)}までに届くことが必要です。"
+                        "届く日を運ぶ事業者に確かめてください。", POST_BASIS)]
     if p == c.closes:
         return [finding("submission.posted_on", Status.REVIEW, title,
                         f"締切日（{day(c.closes)}）当日の発送です。締切日当日必着のため、この日の{format_time(c.closes_at)}までに"
