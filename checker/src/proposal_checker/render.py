@@ -7,8 +7,10 @@ looks from checker.css.
 """
 from __future__ import annotations
 
+from datetime import date
 from typing import Any, Iterable
 
+from .call_state import CallState
 from .dates import format_date, format_time, jst
 from .findings import STATUS_ORDER, Finding, Status
 from .result import Result
@@ -113,6 +115,48 @@ def _live_panel(result_html: str) -> str:
     return ('<aside class="checker-live" aria-labelledby="checker-live-heading">'
             '<h3 class="checker-live-heading" id="checker-live-heading">今の答えでの判定</h3>'
             f'<div data-result>{result_html}</div></aside>')
+
+
+# ---------------------------------------------------------------------------------------------
+# The call's state and the days already past
+
+
+def _period_text(call: Any) -> str:
+    return f"{format_date(call.opens)}から{format_date(call.closes)}{format_time(call.closes_at)}まで（日本時間）"
+
+
+def call_state_banners(call: Any) -> str:
+    """A note for each state but "open", all hidden, with the call's dates: the page shows the one
+    for today (checker.js compares the dates, then follows Python's ``call_state``).
+    The checker stays usable in every state."""
+    notes = {
+        CallState.BEFORE: ("募集はまだ始まっていません",
+                           f"募集期間は{_period_text(call)}です。提案書類は、この期間の中に提出してください。"
+                           "事前チェックは今から使えます。答えを試して、提案の準備にお役立てください。"),
+        CallState.CLOSED: ("この募集は終了しました",
+                           f"募集期間は{_period_text(call)}でした。"
+                           "事前チェックは、答えを試すために引き続き使えます（次の募集の準備など）。"
+                           "判定は、この募集の要件によるものです。"),
+    }
+    inner = "".join(
+        f'<div class="checker-callstate-note checker-callstate-note--{s.value}" data-call-state="{s.value}" role="note" hidden>'
+        f'<p class="checker-callstate-title">{esc(title)}</p><p>{esc(text)}</p></div>'
+        for s, (title, text) in notes.items())
+    deadline = f"{call.closes.isoformat()}T{call.closes_at.strftime('%H:%M')}"
+    return (f'<div class="checker-callstate" data-call-opens="{esc(call.opens.isoformat())}" '
+            f'data-call-deadline="{esc(deadline)}">{inner}</div>')
+
+
+def past_days_note(past: list[tuple[str, date]], today: date, change: str = "") -> str:
+    """Days in the answers that are before today, named as such (the rules have no clock).
+    ``change``: where to answer the first of them again (a goto target)."""
+    if not past:
+        return ""
+    said = "".join(f"{esc(what)}（{esc(format_date(d))}）は、もう過ぎています。" for what, d in past)
+    link = (f' <a href="#{HEADING_ID}" data-goto="{esc(change)}">{esc(past[0][0])}を変更する</a>' if change else "")
+    return (f'<div class="checker-notice checker-past" role="note"><p>{said}'
+            f"今日は{esc(format_date(today))}です（日本時間）。これから提出するときは、提出する日を答え直してください。"
+            f"{link}</p></div>")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -264,15 +308,17 @@ def made_at_text(result: Result) -> str:
     return f"{format_date(made.date())}{made.hour}時{made.minute:02d}分（日本時間）"
 
 
-def result_page(result: Result, call: Any, href: Any, progress: str = "", message: str = "", summary: str = "") -> str:
-    """The outcome, the findings grouped by status, and the printable personal checklist."""
+def result_page(result: Result, call: Any, href: Any, progress: str = "", message: str = "", summary: str = "",
+                past: str = "") -> str:
+    """The outcome, the findings grouped by status, and the printable personal checklist.
+    ``past``: the note on answered days already past (past_days_note), under the outcome."""
     overall = result.overall.value
     title, lead = OUTCOMES[overall]
     out = [progress, summary, notice(message),
            '<div class="checker-result">'
            f'<h3 class="checker-heading" id="{HEADING_ID}" tabindex="-1">結果</h3>'
            f'<div class="checker-outcome checker-outcome--{esc(overall)}">'
-           f'<p class="checker-outcome-title">{esc(title)}</p><p>{esc(lead)}</p></div>']
+           f'<p class="checker-outcome-title">{esc(title)}</p><p>{esc(lead)}</p></div>{past}']
     for status in STATUS_ORDER:
         group = [f for f in result.findings if f.status is status]
         if not group:

@@ -40,6 +40,29 @@ const fail = (message) => {
 
 const megabytes = (bytes) => (bytes / 1e6).toFixed(bytes < 1e7 ? 1 : 0);
 
+// Now, in Japan time ("YYYY-MM-DDTHH:MM"), from this page's clock: sent with every request, as
+// Python's one "today" (a worker's clock is not the page's to set or trust). The notes on the
+// call's state were built with the call's dates, all hidden: before Python is ready the page
+// picks one by comparing now with those dates; from then on Python says which (call_state).
+const japanNow = () => {
+  const parts = {};
+  const format = new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Asia/Tokyo", year: "numeric", month: "2-digit", day: "2-digit",
+    hour: "2-digit", minute: "2-digit", hourCycle: "h23",
+  });
+  for (const { type, value } of format.formatToParts(new Date())) parts[type] = value;
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+};
+const callNotes = root.querySelector("[data-call-opens]");
+const showCallState = (state) => {
+  for (const note of callNotes?.querySelectorAll("[data-call-state]") ?? []) note.hidden = note.dataset.callState !== state;
+};
+if (callNotes) {
+  const now = japanNow();
+  const { callOpens: opens, callDeadline: deadline } = callNotes.dataset;
+  showCallState(now.slice(0, 10) < opens ? "before" : now > deadline ? "closed" : "open");
+}
+
 if (typeof WebAssembly !== "object") {
   fail("このブラウザでは WebAssembly が使えないため、事前チェックを動かせません。下の「提案に必要なことの一覧」を使ってください。");
 } else {
@@ -105,13 +128,14 @@ if (typeof WebAssembly !== "object") {
   const ask = (request) => new Promise((resolve, reject) => {
     const id = ++next;
     pending.set(id, { resolve, reject });
-    worker.postMessage({ id, request });
+    worker.postMessage({ id, request: { ...request, now: japanNow() } });
   });
 
   // `history`: "push" a new entry when the screen changes, or "replace" the current one (the
   // screen asked for by Back or Forward).
   const show = (response, { screenChanges = true, history: how = "push", nodes, action } = {}) => {
     if (response.load_limit !== undefined) loadLimit = response.load_limit;
+    if (response.call_state) showCallState(response.call_state);
     if (screenChanges && (nodes || response.html !== undefined)) {
       if (!ready && response.page && response.page !== current) {
         kept.set(current, { nodes: [...body.childNodes], response: shownResponse });
