@@ -3,8 +3,7 @@
 proposal_checker.web.opening() gives the first requests a visitor makes and its responses; the
 first is written into the checker page as its first screen, the rest as a JSON data block. So
 the visitor can read and answer them while Python starts in the browser (checker.js replays the
-same requests when Python is ready, and hands over what was typed). Also the call's state notes
-(render.call_state_banners), hidden until checker.js picks the one for today.
+same requests when Python is ready, and hands over what was typed).
 """
 from __future__ import annotations
 
@@ -18,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 BUNDLE = ROOT / "build" / "out" / "pyodide"
 sys.path.insert(0, str(ROOT / "checker" / "src"))
 
-from proposal_checker import render, web  # noqa: E402
+from proposal_checker import web  # noqa: E402
 
 # What each way of starting downloads, besides pyodide.mjs (18 KB, the worker's own import).
 RUNTIME = ("pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
@@ -56,8 +55,5 @@ def on_page_context(context, page, config, nav):
         # "</" cannot end the data block early: JSON allows "<\\/" for "</".
         data = json.dumps({"screens": screens, "download": download()}, ensure_ascii=False,
                           separators=(",", ":")).replace("</", "<\\/")
-        # The notes for a call not yet open and a call closed, all hidden: checker.js shows the one
-        # for the visitor's day (the build's day says nothing about when the page is read).
-        context["checker_opening"] = {"html": screens[0]["response"]["html"], "json": data,
-                                      "call_state": render.call_state_banners(config["extra"]["call"])}
+        context["checker_opening"] = {"html": screens[0]["response"]["html"], "json": data}
     return context

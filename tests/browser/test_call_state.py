@@ -40,6 +40,8 @@ def shown_notes(page) -> list[str]:
 
 
 def assert_note(page, expected: str | None) -> None:
+    """The start screen shows the note for `expected` (or none), with the dates, and can still start."""
+    assert page.inner_text("#step-heading") == "はじめに"
     assert shown_notes(page) == ([expected] if expected else [])
     if expected:
         note = page.inner_text(f'[data-call-state="{expected}"]')
@@ -62,9 +64,18 @@ def test_the_calls_state_on_the_first_screen_and_after_python_is_ready(page, bas
 
     release(page, held)
     wait_ready(page, timeout_ms=120000)
-    press(page, "next")  # はじめる: a screen from Python, with the state for the page's now
-    assert page.inner_text("#step-heading") == "どの提案をしますか"
     assert_note(page, expected)
+    from_python(page)
+    assert_note(page, expected)
+
+
+def from_python(page) -> None:
+    """The start screen again, now drawn by Python (with the state for the "now" the page sent)."""
+    press(page, "next")  # はじめる
+    assert page.inner_text("#step-heading") == "どの提案をしますか"
+    assert not shown_notes(page)  # the questions carry no note
+    press(page, "back")
+    assert not page.query_selector("[data-call-opens]")  # not the screen made at build time
 
 
 def test_python_follows_the_pages_clock_past_the_closing_time(page, base_url):
@@ -75,7 +86,7 @@ def test_python_follows_the_pages_clock_past_the_closing_time(page, base_url):
     wait_ready(page, timeout_ms=120000)
     assert_note(page, None)
     page.clock.pause_at(DEADLINE + timedelta(minutes=1, seconds=30))
-    press(page, "next")
+    from_python(page)
     assert_note(page, "closed")
 
 
@@ -90,7 +101,7 @@ def test_a_browser_elsewhere_still_counts_in_japan_time(browser, base_url):
         page.wait_for_selector("#step-heading")
         assert_note(page, None)
         wait_ready(page, timeout_ms=120000)
-        press(page, "next")
+        from_python(page)
         assert_note(page, None)
     finally:
         context.close()
@@ -107,6 +118,7 @@ def test_a_proposal_day_already_past_is_named_in_the_result(page, base_url, tmp_
     press(page, "result")
     assert page.inner_text("#step-heading") == "結果"
     said = f"提案の日（{format_date(OFFICE_DAY)}）は、もう過ぎています。"
+    assert shown_notes(page) == (["closed"] if past else [])  # the state, under the outcome
     if past:
         assert said in page.inner_text(".checker-past")
         assert f"今日は{format_date(moment.date())}です" in page.inner_text(".checker-past")

@@ -56,42 +56,53 @@ def test_the_state_reads_any_clock_zone_as_japan_time(call):
     assert state(call, after - timedelta(minutes=2)) is CallState.OPEN
 
 
+NOTES = {"before": "募集はまだ始まっていません", "closed": "この募集は終了しました"}
+
+
+def notes_in(html: str) -> dict[str, bool]:
+    """The call-state notes in a screen: state → shown (not hidden)."""
+    out = {}
+    for part in html.split('data-call-state="')[1:]:
+        out[part.split('"')[0]] = "hidden" not in part.split(">")[0]
+    return out
+
+
 @pytest.mark.parametrize("expr, clock, expected", [
     ("opens-1d", "12:00", "before"),
-    ("opens+11d", "10:00", "open"),
-    ("closes", "closes_at-1min", "open"),
+    ("opens+11d", "10:00", None),
+    ("closes", "closes_at-1min", None),
     ("closes", "closes_at+1min", "closed"),
 ])
-def test_every_response_says_the_state_for_the_now_the_page_sent(expr, clock, expected, call):
+def test_the_start_and_the_result_show_the_state_for_the_pages_now(expr, clock, expected, call):
     t = time_of(clock, call) if clock.startswith("closes_at") else time.fromisoformat(clock)
     now = sent(at(expr, call, t))
-    assert ask("start", now=now)["call_state"] == expected
-    assert ask("next", fields={}, now=now)["call_state"] == expected
-    assert ask("update", fields={"_step": ["kind"]}, now=now)["call_state"] == expected
+    start = ask("start", now=now)["html"]
+    assert notes_in(start) == ({expected: True} if expected else {})
+    if expected:
+        assert NOTES[expected] in start and "data-call-opens" not in start   # decided here, not by the page
+    assert notes_in(ask("next", fields={}, now=now)["html"]) == {}            # the questions carry none
+    complete()
+    assert notes_in(ask("result", now=now)["html"]) == ({expected: True} if expected else {})
 
 
-def test_no_state_without_the_pages_now():
+def test_without_the_pages_now_the_start_leaves_the_choice_to_the_page(call):
     # The build's opening screens are made without it: the build's day must not fix the state.
-    assert "call_state" not in ask("start")
-    assert "call_state" not in ask("start", now="2026-13-45T10:00")   # not a moment: ignored
-    assert "call_state" not in ask("start", now="tomorrow")
-    for screen in web.opening(web._call()):
-        assert "call_state" not in screen["response"]
+    for now in ({}, {"now": "2026-13-45T10:00"}, {"now": "tomorrow"}):   # nothing, or not a moment
+        assert notes_in(ask("start", **now)["html"]) == {"before": False, "closed": False}
+    assert notes_in(web.opening(call)[0]["response"]["html"]) == {"before": False, "closed": False}
 
 
 def test_the_notes_name_the_calls_dates_and_keep_the_checker_usable(call):
-    html = render.call_state_banners(call)
+    html = render.call_state_note(call, None)
     assert f'data-call-opens="{call.opens.isoformat()}"' in html
     assert f'data-call-deadline="{call.closes.isoformat()}T{call.closes_at.strftime("%H:%M")}"' in html
     period = f"{format_date(call.opens)}から{format_date(call.closes)}{format_time(call.closes_at)}まで（日本時間）"
-    notes = html.split('data-call-state="')[1:]
-    assert [n.split('"')[0] for n in notes] == ["before", "closed"]   # no note while open
-    before, closed = notes
-    assert "hidden" in before.split(">")[0] and "hidden" in closed.split(">")[0]  # the page picks one
+    before, closed = html.split('data-call-state="')[1:]
     assert "募集はまだ始まっていません" in before and f"募集期間は{period}です。" in before
     assert "この募集は終了しました" in closed and f"募集期間は{period}でした。" in closed
-    for note in notes:
+    for note in (before, closed):
         assert "事前チェックは" in note and "使えます" in note   # it still lets people go on
+    assert render.call_state_note(call, CallState.OPEN) == ""
 
 
 # ---------------------------------------------------------------------------------------------

@@ -125,10 +125,10 @@ def _period_text(call: Any) -> str:
     return f"{format_date(call.opens)}から{format_date(call.closes)}{format_time(call.closes_at)}まで（日本時間）"
 
 
-def call_state_banners(call: Any) -> str:
-    """A note for each state but "open", all hidden, with the call's dates: the page shows the one
-    for today (checker.js compares the dates, then follows Python's ``call_state``).
-    The checker stays usable in every state."""
+def call_state_note(call: Any, state: CallState | None) -> str:
+    """The note for a call not yet open or closed, with the call's dates; nothing while it is open.
+    The checker stays usable in every state, and says so. ``state`` None (the screens made at build
+    time): both notes, hidden, with the dates, for checker.js to show the one for the visitor's day."""
     notes = {
         CallState.BEFORE: ("募集はまだ始まっていません",
                            f"募集期間は{_period_text(call)}です。提案書類は、この期間の中に提出してください。"
@@ -138,10 +138,16 @@ def call_state_banners(call: Any) -> str:
                            "事前チェックは、答えを試すために引き続き使えます（次の募集の準備など）。"
                            "判定は、この募集の要件によるものです。"),
     }
+    if state is CallState.OPEN:
+        return ""
+    shown = notes if state is None else {state: notes[state]}
     inner = "".join(
-        f'<div class="checker-callstate-note checker-callstate-note--{s.value}" data-call-state="{s.value}" role="note" hidden>'
+        f'<div class="checker-callstate-note checker-callstate-note--{s.value}" data-call-state="{s.value}" role="note"'
+        f'{" hidden" if state is None else ""}>'
         f'<p class="checker-callstate-title">{esc(title)}</p><p>{esc(text)}</p></div>'
-        for s, (title, text) in notes.items())
+        for s, (title, text) in shown.items())
+    if state is not None:
+        return f'<div class="checker-callstate">{inner}</div>'
     deadline = f"{call.closes.isoformat()}T{call.closes_at.strftime('%H:%M')}"
     return (f'<div class="checker-callstate" data-call-opens="{esc(call.opens.isoformat())}" '
             f'data-call-deadline="{esc(deadline)}">{inner}</div>')
@@ -226,11 +232,13 @@ def step_page(step: Step, number: int, total: int, progress: str, values: dict[s
 # Other pages
 
 
-def start_page(call: Any, summary: str = "", message: str = "") -> str:
+def start_page(call: Any, summary: str = "", message: str = "", state: CallState | None = None) -> str:
+    """``state``: the call's state today (call_state_note), None when made at build time."""
     closes = f"{format_date(call.closes)}{format_time(call.closes_at)}"
     return (
         f"{summary}{notice(message)}"
         f'<h3 class="checker-heading" id="{HEADING_ID}" tabindex="-1">はじめに</h3>'
+        f"{call_state_note(call, state)}"
         '<ul class="checker-list">'
         "<li>質問に順に答えると、提案できるか（法第113条の欠格事由）と、審査基準や提出の方法で気をつけることがわかります。</li>"
         "<li>答えがわからない質問には「わからない」を選べます。その項目は「確認が必要」になります。</li>"
@@ -309,16 +317,18 @@ def made_at_text(result: Result) -> str:
 
 
 def result_page(result: Result, call: Any, href: Any, progress: str = "", message: str = "", summary: str = "",
-                past: str = "") -> str:
+                past: str = "", state: CallState | None = None) -> str:
     """The outcome, the findings grouped by status, and the printable personal checklist.
-    ``past``: the note on answered days already past (past_days_note), under the outcome."""
+    Under the outcome: the call's state today (call_state_note) and the note on answered days
+    already past (``past``: past_days_note)."""
     overall = result.overall.value
     title, lead = OUTCOMES[overall]
     out = [progress, summary, notice(message),
            '<div class="checker-result">'
            f'<h3 class="checker-heading" id="{HEADING_ID}" tabindex="-1">結果</h3>'
            f'<div class="checker-outcome checker-outcome--{esc(overall)}">'
-           f'<p class="checker-outcome-title">{esc(title)}</p><p>{esc(lead)}</p></div>{past}']
+           f'<p class="checker-outcome-title">{esc(title)}</p><p>{esc(lead)}</p></div>'
+           f"{call_state_note(call, state)}{past}"]
     for status in STATUS_ORDER:
         group = [f for f in result.findings if f.status is status]
         if not group:

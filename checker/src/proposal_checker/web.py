@@ -5,7 +5,6 @@ Request:  {"action": ..., "fields": {name: [values]}, "step": "...", "text": "..
 Response: {"html", "result_html", "show", "focus", "title", "announce", "download"} (each optional);
           the start response also carries "load_limit": the largest answers file, in bytes, the page
           reads (a larger one is sent as {"action": "load", "size": n}, unread).
-          "call_state" ("before", "open" or "closed": call_state.py), when the request sent "now".
 
 "now" is the page's clock in Japan time (checker.js): the one "today" for validating dates, the
 result's time, the saved file's name, the call's state and the days already past. Without it
@@ -107,11 +106,7 @@ def dispatch(request: dict) -> dict:
     fields = _clean_fields(request.get("fields"))
     name, _, arg = action.partition(":")
     handler = _ACTIONS.get(name)
-    response = _render() if handler is None else handler(fields=fields, arg=arg, request=request)
-    if _page_now is not None:
-        # Only for the page's own clock: the build's opening screens must not fix the state.
-        response["call_state"] = call_state.state(_call(), _page_now).value
-    return response
+    return _render() if handler is None else handler(fields=fields, arg=arg, request=request)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -379,24 +374,32 @@ def _review_rows(answers: dict) -> list[tuple[str, list[tuple[str, str, str, str
     return groups
 
 
-# The answered days that can be already past, by their question's name in the answers.
-PAST_DAYS = (("submission.date", "提案の日"), ("submission.posted_on", "発送する日"))
+def _state() -> call_state.CallState | None:
+    """The call's state on the page's day; None without it (the build's opening screens: the
+    page then shows the note for its own day)."""
+    return call_state.state(_call(), _page_now) if _page_now is not None else None
+
+
+# The answered days that can be already past (their names in the answers, on the submission step).
+PAST_DAYS = ("submission.date", "submission.posted_on")
 
 
 def _past_days() -> str:
-    """The note on answered days before today (the rules have no clock, so this is said here)."""
+    """The note on answered days before today (the rules have no clock, so this is said here),
+    each named by its question's own words (questions.json)."""
     from .answers import parse_answers
 
+    step = flow.step_by_id(_answers(), "submission")
+    if step is None:
+        return ""
     submission = parse_answers(flow.effective(_answers())).submission
-    today = now().date()
-    days = {what: getattr(submission, name.rpartition(".")[2]) for name, what in PAST_DAYS}
-    past = call_state.past_days(days, today)
+    fields = {f.name: f for f in step.fields if f.name in PAST_DAYS and f.applies}
+    past = call_state.past_days({name: getattr(submission, name.rpartition(".")[2]) for name in fields},
+                                now().date())
     if not past:
         return ""
-    step = flow.step_by_id(_answers(), "submission")
-    first = next(name for name, what in PAST_DAYS if what == past[0][0])
-    target = next((f"{step.id}#{f.input_id}" for f in (step.fields if step else ()) if f.name == first), "")
-    return render.past_days_note(past, today, target)
+    words = [(fields[name].question.summary or fields[name].question.label, d) for name, d in past]
+    return render.past_days_note(words, now().date(), f"{step.id}#{fields[past[0][0]].input_id}")
 
 
 def _href(basis: str) -> str | None:
@@ -445,14 +448,14 @@ def _render(errors: list[tuple[flow.Field, str]] | None = None, focus: str | Non
     failed = bool(summary)
 
     if page == "start":
-        html = render.start_page(call, summary=summary, message=message)
+        html = render.start_page(call, summary=summary, message=message, state=_state())
         heading = "はじめに"
     elif page == "review":
         html = render.review_page(_progress(None), _review_rows(answers), summary=summary, message=message)
         heading = "回答の確認"
     elif page == "result":
         html = render.result_page(_evaluate(), call, _href, _progress(None), message=message, summary=summary,
-                                  past=_past_days())
+                                  past=_past_days(), state=_state())
         heading = "結果"
     elif page == "clear":
         html = render.clear_page()

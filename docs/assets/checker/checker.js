@@ -41,9 +41,8 @@ const fail = (message) => {
 const megabytes = (bytes) => (bytes / 1e6).toFixed(bytes < 1e7 ? 1 : 0);
 
 // Now, in Japan time ("YYYY-MM-DDTHH:MM"), from this page's clock: sent with every request, as
-// Python's one "today" (a worker's clock is not the page's to set or trust). The notes on the
-// call's state were built with the call's dates, all hidden: before Python is ready the page
-// picks one by comparing now with those dates; from then on Python says which (call_state).
+// Python's one "today" (a worker's clock is not the page's to set or trust), whatever the
+// browser's own time zone.
 const japanNow = () => {
   const parts = {};
   const format = new Intl.DateTimeFormat("en-CA", {
@@ -53,15 +52,17 @@ const japanNow = () => {
   for (const { type, value } of format.formatToParts(new Date())) parts[type] = value;
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
 };
-const callNotes = root.querySelector("[data-call-opens]");
-const showCallState = (state) => {
-  for (const note of callNotes?.querySelectorAll("[data-call-state]") ?? []) note.hidden = note.dataset.callState !== state;
+// A screen made at build time carries the notes on the call's state (not yet open, closed) all
+// hidden, with the call's dates: show the one for now. Python's own screens carry only the right one.
+const showCallState = (container) => {
+  for (const notes of container.querySelectorAll("[data-call-opens]")) {
+    const now = japanNow();
+    const { callOpens: opens, callDeadline: deadline } = notes.dataset;
+    const state = now.slice(0, 10) < opens ? "before" : now > deadline ? "closed" : "open";
+    for (const note of notes.querySelectorAll("[data-call-state]")) note.hidden = note.dataset.callState !== state;
+  }
 };
-if (callNotes) {
-  const now = japanNow();
-  const { callOpens: opens, callDeadline: deadline } = callNotes.dataset;
-  showCallState(now.slice(0, 10) < opens ? "before" : now > deadline ? "closed" : "open");
-}
+showCallState(body);
 
 if (typeof WebAssembly !== "object") {
   fail("このブラウザでは WebAssembly が使えないため、事前チェックを動かせません。下の「提案に必要なことの一覧」を使ってください。");
@@ -135,12 +136,11 @@ if (typeof WebAssembly !== "object") {
   // screen asked for by Back or Forward).
   const show = (response, { screenChanges = true, history: how = "push", nodes, action } = {}) => {
     if (response.load_limit !== undefined) loadLimit = response.load_limit;
-    if (response.call_state) showCallState(response.call_state);
     if (screenChanges && (nodes || response.html !== undefined)) {
       if (!ready && response.page && response.page !== current) {
         kept.set(current, { nodes: [...body.childNodes], response: shownResponse });
       }
-      if (nodes) body.replaceChildren(...nodes); else body.innerHTML = response.html;
+      if (nodes) body.replaceChildren(...nodes); else { body.innerHTML = response.html; showCallState(body); }
       shownResponse = response;
     }
     if (response.result_html !== undefined) {
