@@ -7,8 +7,10 @@ looks from checker.css.
 """
 from __future__ import annotations
 
+from datetime import date
 from typing import Any, Iterable
 
+from .call_state import CallState
 from .dates import format_date, format_time, jst
 from .findings import STATUS_ORDER, Finding, Status
 from .result import Result
@@ -116,6 +118,54 @@ def _live_panel(result_html: str) -> str:
 
 
 # ---------------------------------------------------------------------------------------------
+# The call's state and the days already past
+
+
+def _period_text(call: Any) -> str:
+    return f"{format_date(call.opens)}から{format_date(call.closes)}{format_time(call.closes_at)}まで（日本時間）"
+
+
+def call_state_note(call: Any, state: CallState | None) -> str:
+    """The note for a call not yet open or closed, with the call's dates; nothing while it is open.
+    The checker stays usable in every state, and says so. ``state`` None (the screens made at build
+    time): both notes, hidden, with the dates, for checker.js to show the one for the visitor's day."""
+    notes = {
+        CallState.BEFORE: ("募集はまだ始まっていません",
+                           f"募集期間は{_period_text(call)}です。提案書類は、この期間の中に提出してください。"
+                           "事前チェックは今から使えます。答えを試して、提案の準備にお役立てください。"),
+        CallState.CLOSED: ("この募集は終了しました",
+                           f"募集期間は{_period_text(call)}でした。"
+                           "事前チェックは、答えを試すために引き続き使えます（次の募集の準備など）。"
+                           "判定は、この募集の要件によるものです。"),
+    }
+    if state is CallState.OPEN:
+        return ""
+    shown = notes if state is None else {state: notes[state]}
+    inner = "".join(
+        f'<div class="checker-callstate-note checker-callstate-note--{s.value}" data-call-state="{s.value}" role="note"'
+        f'{" hidden" if state is None else ""}>'
+        f'<p class="checker-callstate-title">{esc(title)}</p><p>{esc(text)}</p></div>'
+        for s, (title, text) in shown.items())
+    if state is not None:
+        return f'<div class="checker-callstate">{inner}</div>'
+    deadline = f"{call.closes.isoformat()}T{call.closes_at.strftime('%H:%M')}"
+    return (f'<div class="checker-callstate" data-call-opens="{esc(call.opens.isoformat())}" '
+            f'data-call-deadline="{esc(deadline)}">{inner}</div>')
+
+
+def past_days_note(past: list[tuple[str, date]], today: date, change: str = "") -> str:
+    """Days in the answers that are before today, named as such (the rules have no clock).
+    ``change``: where to answer the first of them again (a goto target)."""
+    if not past:
+        return ""
+    said = "".join(f"{esc(what)}（{esc(format_date(d))}）は、もう過ぎています。" for what, d in past)
+    link = (f' <a href="#{HEADING_ID}" data-goto="{esc(change)}">{esc(past[0][0])}を変更する</a>' if change else "")
+    return (f'<div class="checker-notice checker-past" role="note"><p>{said}'
+            f"今日は{esc(format_date(today))}です（日本時間）。これから提出するときは、提出する日を答え直してください。"
+            f"{link}</p></div>")
+
+
+# ---------------------------------------------------------------------------------------------
 # Questions
 
 
@@ -182,11 +232,13 @@ def step_page(step: Step, number: int, total: int, progress: str, values: dict[s
 # Other pages
 
 
-def start_page(call: Any, summary: str = "", message: str = "") -> str:
+def start_page(call: Any, summary: str = "", message: str = "", state: CallState | None = None) -> str:
+    """``state``: the call's state today (call_state_note), None when made at build time."""
     closes = f"{format_date(call.closes)}{format_time(call.closes_at)}"
     return (
         f"{summary}{notice(message)}"
         f'<h3 class="checker-heading" id="{HEADING_ID}" tabindex="-1">はじめに</h3>'
+        f"{call_state_note(call, state)}"
         '<ul class="checker-list">'
         "<li>質問に順に答えると、提案できるか（法第113条の欠格事由）と、審査基準や提出の方法で気をつけることがわかります。</li>"
         "<li>答えがわからない質問には「わからない」を選べます。その項目は「確認が必要」になります。</li>"
@@ -264,15 +316,19 @@ def made_at_text(result: Result) -> str:
     return f"{format_date(made.date())}{made.hour}時{made.minute:02d}分（日本時間）"
 
 
-def result_page(result: Result, call: Any, href: Any, progress: str = "", message: str = "", summary: str = "") -> str:
-    """The outcome, the findings grouped by status, and the printable personal checklist."""
+def result_page(result: Result, call: Any, href: Any, progress: str = "", message: str = "", summary: str = "",
+                past: str = "", state: CallState | None = None) -> str:
+    """The outcome, the findings grouped by status, and the printable personal checklist.
+    Under the outcome: the call's state today (call_state_note) and the note on answered days
+    already past (``past``: past_days_note)."""
     overall = result.overall.value
     title, lead = OUTCOMES[overall]
     out = [progress, summary, notice(message),
            '<div class="checker-result">'
            f'<h3 class="checker-heading" id="{HEADING_ID}" tabindex="-1">結果</h3>'
            f'<div class="checker-outcome checker-outcome--{esc(overall)}">'
-           f'<p class="checker-outcome-title">{esc(title)}</p><p>{esc(lead)}</p></div>']
+           f'<p class="checker-outcome-title">{esc(title)}</p><p>{esc(lead)}</p></div>'
+           f"{call_state_note(call, state)}{past}"]
     for status in STATUS_ORDER:
         group = [f for f in result.findings if f.status is status]
         if not group:

@@ -1,9 +1,14 @@
 """The entry the browser worker calls: one JSON request in, one JSON response out.
 
-Request:  {"action": ..., "fields": {name: [values]}, "step": "...", "text": "...", "size": n}
+Request:  {"action": ..., "fields": {name: [values]}, "step": "...", "text": "...", "size": n,
+           "now": "YYYY-MM-DDTHH:MM"}
 Response: {"html", "result_html", "show", "focus", "title", "announce", "download"} (each optional);
           the start response also carries "load_limit": the largest answers file, in bytes, the page
           reads (a larger one is sent as {"action": "load", "size": n}, unread).
+
+"now" is the page's clock in Japan time (checker.js): the one "today" for validating dates, the
+result's time, the saved file's name, the call's state and the days already past. Without it
+(CPython, the command line, the build) the machine's clock serves.
 
 Actions: start, next, back, goto, update, review, result, save, load, clear, clear-confirm,
 clear-cancel, add-proposer, remove-proposer:I, add-officer:I, remove-officer:I:J, print.
@@ -20,15 +25,33 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Callable
 
-from . import flow, form, lists, render
+from . import call_state, flow, form, lists, render
 from .call import Call, packaged_call
-from .dates import JST
+from .dates import JST, jst
 from .result import Result
 
 PAGES = ("start", "review", "result", "clear")
 
-# Tests replace the clock; the browser uses the real one.
+# The machine's clock: the fallback when the request sends no "now" (tests replace it).
 clock: Callable[[], datetime] = lambda: datetime.now(JST)  # noqa: E731
+# The "now" the page sent with the request being handled, if any.
+_page_now: datetime | None = None
+
+
+def now() -> datetime:
+    """Now in Japan time: the page's, else the machine's."""
+    return _page_now if _page_now is not None else jst(clock())
+
+
+def _read_now(value: Any) -> datetime | None:
+    """The page's "YYYY-MM-DDTHH:MM" (Japan time); anything else is ignored."""
+    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}", value):
+        return None
+    try:
+        return datetime.fromisoformat(value).replace(tzinfo=JST)
+    except ValueError:
+        return None
+
 
 @dataclass
 class Session:
@@ -75,15 +98,15 @@ def handle(request_json: str) -> str:
 
 
 def dispatch(request: dict) -> dict:
+    global _page_now
     session()
+    _page_now = _read_now(request.get("now"))
     action = request.get("action")
     action = action if isinstance(action, str) else ""
     fields = _clean_fields(request.get("fields"))
     name, _, arg = action.partition(":")
     handler = _ACTIONS.get(name)
-    if handler is None:
-        return _render()
-    return handler(fields=fields, arg=arg, request=request)
+    return _render() if handler is None else handler(fields=fields, arg=arg, request=request)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -170,7 +193,7 @@ def _result(**_: Any) -> dict:
 
 def _save(**_: Any) -> dict:
     data = flow.effective(_answers())
-    day = clock().astimezone(JST).strftime("%Y%m%d")
+    day = now().strftime("%Y%m%d")
     return {
         "download": {"name": f"proposal-answers-{_call().id}-{day}.json",
                      "text": json.dumps(data, ensure_ascii=False, indent=2) + "\n"},
@@ -314,7 +337,7 @@ def _current_step(fields: form.Fields) -> flow.Step | None:
 
 
 def _apply(step: flow.Step, fields: form.Fields, strict: bool) -> form.Applied:
-    applied = form.apply(_answers(), step, fields, today=clock().astimezone(JST).date(), strict=strict)
+    applied = form.apply(_answers(), step, fields, today=now().date(), strict=strict)
     invalid = session().invalid
     for name in applied.valid:
         invalid.pop(name, None)
@@ -340,7 +363,7 @@ def _evaluate() -> Result:
     from .answers import parse_answers
     from .evaluate import evaluate
 
-    return evaluate(parse_answers(flow.effective(_answers())), _call(), clock())
+    return evaluate(parse_answers(flow.effective(_answers())), _call(), now())
 
 
 def _review_rows(answers: dict) -> list[tuple[str, list[tuple[str, str, str, str]]]]:
@@ -351,6 +374,34 @@ def _review_rows(answers: dict) -> list[tuple[str, list[tuple[str, str, str, str
                  f"{step.id}#{f.input_id}") for f in step.fields if f.applies]
         groups.append((step.title, rows))
     return groups
+
+
+def _state() -> call_state.CallState | None:
+    """The call's state on the page's day; None without it (the build's opening screens: the
+    page then shows the note for its own day)."""
+    return call_state.state(_call(), _page_now) if _page_now is not None else None
+
+
+# The answered days that can be already past (their names in the answers, on the submission step).
+PAST_DAYS = ("submission.date", "submission.posted_on")
+
+
+def _past_days() -> str:
+    """The note on answered days before today (the rules have no clock, so this is said here),
+    each named by its question's own words (questions.json)."""
+    from .answers import parse_answers
+
+    step = flow.step_by_id(_answers(), "submission")
+    if step is None:
+        return ""
+    submission = parse_answers(flow.effective(_answers())).submission
+    fields = {f.name: f for f in step.fields if f.name in PAST_DAYS and f.applies}
+    past = call_state.past_days({name: getattr(submission, name.rpartition(".")[2]) for name in fields},
+                                now().date())
+    if not past:
+        return ""
+    words = [(fields[name].question.summary or fields[name].question.label, d) for name, d in past]
+    return render.past_days_note(words, now().date(), f"{step.id}#{fields[past[0][0]].input_id}")
 
 
 def _href(basis: str) -> str | None:
@@ -399,13 +450,14 @@ def _render(errors: list[tuple[flow.Field, str]] | None = None, focus: str | Non
     failed = bool(summary)
 
     if page == "start":
-        html = render.start_page(call, summary=summary, message=message)
+        html = render.start_page(call, summary=summary, message=message, state=_state())
         heading = "はじめに"
     elif page == "review":
         html = render.review_page(_progress(None), _review_rows(answers), summary=summary, message=message)
         heading = "回答の確認"
     elif page == "result":
-        html = render.result_page(_evaluate(), call, _href, _progress(None), message=message, summary=summary)
+        html = render.result_page(_evaluate(), call, _href, _progress(None), message=message, summary=summary,
+                                  past=_past_days(), state=_state())
         heading = "結果"
     elif page == "clear":
         html = render.clear_page()

@@ -40,6 +40,30 @@ const fail = (message) => {
 
 const megabytes = (bytes) => (bytes / 1e6).toFixed(bytes < 1e7 ? 1 : 0);
 
+// Now, in Japan time ("YYYY-MM-DDTHH:MM"), from this page's clock: sent with every request, as
+// Python's one "today" (a worker's clock is not the page's to set or trust), whatever the
+// browser's own time zone.
+const japanNow = () => {
+  const parts = {};
+  const format = new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Asia/Tokyo", year: "numeric", month: "2-digit", day: "2-digit",
+    hour: "2-digit", minute: "2-digit", hourCycle: "h23",
+  });
+  for (const { type, value } of format.formatToParts(new Date())) parts[type] = value;
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+};
+// A screen made at build time carries the notes on the call's state (not yet open, closed) all
+// hidden, with the call's dates: show the one for now. Python's own screens carry only the right one.
+const showCallState = (container) => {
+  for (const notes of container.querySelectorAll("[data-call-opens]")) {
+    const now = japanNow();
+    const { callOpens: opens, callDeadline: deadline } = notes.dataset;
+    const state = now.slice(0, 10) < opens ? "before" : now > deadline ? "closed" : "open";
+    for (const note of notes.querySelectorAll("[data-call-state]")) note.hidden = note.dataset.callState !== state;
+  }
+};
+showCallState(body);
+
 if (typeof WebAssembly !== "object") {
   fail("このブラウザでは WebAssembly が使えないため、事前チェックを動かせません。下の「提案に必要なことの一覧」を使ってください。");
 } else {
@@ -105,7 +129,7 @@ if (typeof WebAssembly !== "object") {
   const ask = (request) => new Promise((resolve, reject) => {
     const id = ++next;
     pending.set(id, { resolve, reject });
-    worker.postMessage({ id, request });
+    worker.postMessage({ id, request: { ...request, now: japanNow() } });
   });
 
   // `history`: "push" a new entry when the screen changes, or "replace" the current one (the
@@ -116,7 +140,7 @@ if (typeof WebAssembly !== "object") {
       if (!ready && response.page && response.page !== current) {
         kept.set(current, { nodes: [...body.childNodes], response: shownResponse });
       }
-      if (nodes) body.replaceChildren(...nodes); else body.innerHTML = response.html;
+      if (nodes) body.replaceChildren(...nodes); else { body.innerHTML = response.html; showCallState(body); }
       shownResponse = response;
     }
     if (response.result_html !== undefined) {
