@@ -72,10 +72,12 @@ def test_findings_carry_their_rules_id_title_and_basis(kind_value, call):
     assert ("product" in checked) is (kind_value == "existing-change")
 
 
-def test_a_rule_names_a_known_scope():
+def test_a_rule_names_a_known_scope_and_an_id_of_its_own():
     from proposal_checker.rules import rule
     with pytest.raises(ValueError, match="scope must be one of new, existing, not 'existing-only'"):
         rule("x", "x", ("公示4",), "x", scope="existing-only")
+    with pytest.raises(ValueError, match="rule 'population' is registered twice"):
+        rule("population", "本人の数", ("公示6②",), "x")(lambda ctx: [])
 
 
 def test_every_basis_of_every_finding_is_a_citation_the_site_can_link_or_a_named_other_law(call):
