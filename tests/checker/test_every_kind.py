@@ -6,7 +6,6 @@ step asks, and checks that nothing is left unanswered; and, with nothing answere
 asks only about questions the flow puts to that kind.
 """
 import copy
-import re
 
 import pytest
 
@@ -17,7 +16,7 @@ from proposal_checker.rules import Context, all_rules
 
 from calls import resolve
 from test_scenarios import DATA
-from webpage import ask, fresh, page  # noqa: F401  (fresh: autouse fixture)
+from webpage import ask, error_texts, fresh, page  # noqa: F401  (fresh: autouse fixture)
 
 NOT_ANSWERED = "まだ回答していません"
 
@@ -54,7 +53,7 @@ def walk(want: dict) -> list[str]:
             ask(step.add[0], fields=step_fields(step, want))
             continue
         response = ask("next", fields=step_fields(step, want))
-        assert page() != step.id, re.findall(r'class="checker-error-text" id="[^"]+">([^<]+)<', response["html"])
+        assert page() != step.id, error_texts(response)
         seen.append(step.id)
     return seen
 

@@ -10,7 +10,7 @@ import re
 import pytest
 
 from proposal_checker import flow, paths, questions, web
-from webpage import answers, ask, fresh, page, submit  # noqa: F401  (fresh: autouse fixture)
+from webpage import answers, ask, error_texts, fresh, page, submit  # noqa: F401  (fresh: autouse fixture)
 
 
 def birth(year: str, month: str, day: str) -> dict:
@@ -27,10 +27,6 @@ def to_individual_step(kind: str = "new") -> None:
     submit("kind", proposal__kind=kind)
     submit("proposers", p0__type="individual", p0__name="山田太郎")
     assert page() == "proposer-1"
-
-
-def error_texts(response: dict) -> list[str]:
-    return re.findall(r'class="checker-error-text" id="[^"]+">([^<]+)<', response["html"])
 
 
 # --- 1 提案の種類 ---------------------------------------------------------------------------
