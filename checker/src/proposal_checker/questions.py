@@ -5,6 +5,11 @@ that file, so staff can correct a question without touching Python. A condition 
 answer paths inside the question's scope to the value they must have, for example
 ``{"sentence.status": "yes"}``. Hints that carry the call's values name them as ``{agency}``,
 ``{minimum_population}`` and ``{certificate_months}`` (filled by ``call_text``).
+
+Each question names the rules its answer feeds (``feeds``, rule ids of the registry); the kinds
+of proposal it is asked of follow from them: a question feeding only rules of a new proposal
+(法第118条第2項 leaves out the 本人の数 and the processing method) is not asked of a proposal to
+use a product already made. A question that feeds no rule (a person's name) goes with its step.
 """
 from __future__ import annotations
 

@@ -57,7 +57,7 @@ class Rule:
     explain: str
     check: Check
     group: str
-    finding: str = ""      # the id of its findings, when not the rule's own (saved results rely on it)
+    finding: str = ""      # the id of its findings: the rule's id unless @rule names another (saved results rely on it)
     scope: str = ""        # "" every proposal; else a key of SCOPES
 
     def applies(self, kind: str | None) -> bool:
