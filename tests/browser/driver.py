@@ -18,7 +18,8 @@ FREE_TEXT = ("name", "file_name")  # the free-text answers: every other text inp
 # A complete set of answers for one individual, as a saved file holds them (FORMAT.md).
 ANSWERS = {
     "format": "proposal-checker/answers", "version": 1,
-    "proposal": {"kind": "existing-extend", "contribution": "yes", "period_of_use": "yes",
+    "proposal": {"kind": "existing-extend", "file_name": "（作成済みの行政機関等匿名加工情報）",
+                 "contribution": "yes", "period_of_use": "yes",
                  "measures": {k: "yes" for k in ("purpose_method", "access_control", "leak_prevention", "staff",
                                                  "disposal", "incidents")}},
     "proposers": [{"type": "individual", "name": "読込 花子", "birth_date": "1990-01-15", "capacity": "no",

@@ -196,7 +196,8 @@ def test_deadline_decisions_do_not_depend_on_the_browser_time_zone(browser, base
     wait_ready(page)
     answers = {
         "format": "proposal-checker/answers", "version": 1,
-        "proposal": {"kind": "existing-extend", "contribution": "yes", "period_of_use": "yes"},
+        "proposal": {"kind": "existing-extend", "file_name": "（作成済みの行政機関等匿名加工情報）",
+                     "contribution": "yes", "period_of_use": "yes"},
         "proposers": [{"type": "individual", "birth_date": "1990-01-15", "capacity": "no", "bankruptcy": "none",
                        "sentence": {"status": "none"}, "cancellation": {"status": "none"}}],
         "submission": {"method": "hand", "date": CALL.closes.isoformat(), "time": time, "agent": "no"},

@@ -10,7 +10,7 @@ import re
 import pytest
 
 from proposal_checker import flow, paths, questions, web
-from webpage import answers, ask, fresh, page, submit  # noqa: F401  (fresh: autouse fixture)
+from webpage import answers, ask, error_texts, fresh, page, submit  # noqa: F401  (fresh: autouse fixture)
 
 
 def birth(year: str, month: str, day: str) -> dict:
@@ -27,10 +27,6 @@ def to_individual_step(kind: str = "new") -> None:
     submit("kind", proposal__kind=kind)
     submit("proposers", p0__type="individual", p0__name="山田太郎")
     assert page() == "proposer-1"
-
-
-def error_texts(response: dict) -> list[str]:
-    return re.findall(r'class="checker-error-text" id="[^"]+">([^<]+)<', response["html"])
 
 
 # --- 1 提案の種類 ---------------------------------------------------------------------------
@@ -58,7 +54,7 @@ def test_no_kind_chosen_is_rejected_with_an_error_summary_that_takes_focus():
     assert 'aria-invalid="true"' in response["html"]
 
 
-def test_a_new_proposal_has_seven_steps_and_an_existing_one_five():
+def test_a_new_proposal_has_seven_steps_and_an_existing_one_six():
     ask("start")
     ask("next")
     response = submit("kind", proposal__kind="new")
@@ -66,9 +62,9 @@ def test_a_new_proposal_has_seven_steps_and_an_existing_one_five():
     assert response["announce"] == "ステップ 2 / 7：提案者"
     submit("proposers", "back")
     response = submit("kind", proposal__kind="existing-extend")
-    assert response["announce"] == "ステップ 2 / 5：提案者"
+    assert response["announce"] == "ステップ 2 / 6：提案者"
     ids = [s.id for s in flow.steps(web.session().answers)]
-    assert "file" not in ids and "processing" not in ids
+    assert "processing" not in ids and "file" in ids
 
 
 def test_an_unknown_kind_value_is_rejected():
@@ -363,10 +359,29 @@ def test_content_needs_the_two_questions_and_leads_to_submission():
     assert page() == "submission"
 
 
-def test_an_existing_proposal_goes_from_the_proposer_to_the_content():
+def test_an_existing_proposal_is_asked_which_product_it_uses_and_no_population_or_processing():
     to_individual_step(kind="existing-new-user")
-    submit("proposer-1", **birth("2000", "1", "1"), **CLEAN_PERSON)
+    response = submit("proposer-1", **birth("2000", "1", "1"), **CLEAN_PERSON)
+    assert page() == "file"
+    assert response["announce"] == "ステップ 4 / 6：利用する匿名加工情報"
+    html = response["html"]
+    assert "利用する作成済みの行政機関等匿名加工情報" in html and "法第117条" in html
+    assert 'name="proposal.population"' not in html and 'name="proposal.file_population"' not in html
+    assert error_texts(submit("file")) == ["＊利用する行政機関等匿名加工情報を入力してください"]
+    submit("file", proposal__file_name="在留外国人統計の匿名加工情報")
     assert page() == "content"
+    assert answers()["proposal"]["file_name"] == "在留外国人統計の匿名加工情報"
+
+
+def test_answers_about_population_are_kept_but_not_used_once_the_kind_is_existing():
+    to_file_step()
+    submit("file", proposal__file_name="ファイル", proposal__population="5000", proposal__file_population="9000")
+    ask("goto", step="kind")
+    submit("kind", proposal__kind="existing-change")
+    assert "population" not in answers()["proposal"] and answers()["proposal"]["file_name"] == "ファイル"
+    ask("goto", step="kind")
+    submit("kind", proposal__kind="new")
+    assert answers()["proposal"]["population"] == 5000
 
 
 # --- 7 提出 -----------------------------------------------------------------------------------
@@ -375,6 +390,7 @@ def test_an_existing_proposal_goes_from_the_proposer_to_the_content():
 def to_submission_step(kind: str = "existing-change") -> None:
     to_individual_step(kind=kind)
     submit("proposer-1", **birth("2000", "1", "1"), **CLEAN_PERSON)
+    submit("file", proposal__file_name="作成済みの匿名加工情報")
     submit("content", proposal__contribution="yes", proposal__period_of_use="yes", proposal__measures=["staff"])
     assert page() == "submission"
 
@@ -433,6 +449,7 @@ def test_a_body_is_asked_for_the_certificate_date_at_submission():
     submit("kind", proposal__kind="existing-extend")
     submit("proposers", p0__type="organisation")
     submit("proposer-1", **BODY_CLEAN, **officer(0, "甲"))
+    submit("file", proposal__file_name="作成済みの匿名加工情報")
     submit("content", proposal__contribution="yes", proposal__period_of_use="yes")
     html = ask("start")["html"]
     assert 'id="f-p0-certificate-date-year"' in html

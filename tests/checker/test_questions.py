@@ -39,6 +39,10 @@ def test_the_packaged_file_reads_into_every_topic_of_the_flow():
     (lambda d: d["questions"]["kind"].update(required="yes"), "questions.kind.required: must be a bool"),
     (lambda d: d["groups"]["person"].append("nobody"), "groups.person: names no question 'nobody'"),
     (lambda d: d["catalogue"][0].update(topic="nowhere"), "catalogue[0].topic"),
+    (lambda d: d["questions"]["population"].update(feeds=["population", "headcount"]),
+     "questions.population.feeds[1]: names no rule 'headcount'"),
+    (lambda d: d["questions"]["kind"].pop("feeds"), "questions.kind.feeds: is missing"),
+    (lambda d: d["questions"]["kind"].update(feeds="kind"), "questions.kind.feeds: must be a list"),
 ])
 def test_a_wrong_field_is_named(mutate, where):
     assert where in _error(mutate)
@@ -52,6 +56,30 @@ def test_a_follow_up_is_asked_only_when_its_condition_holds():
     assert not ended_on.asked({"sentence": {"status": "none"}})
     assert not ended_on.asked({})
     assert questions.QUESTIONS["kind"].asked({})
+
+
+def test_a_question_is_asked_for_the_kinds_the_rules_it_feeds_apply_to():
+    q = questions.QUESTIONS
+    # 法第118条第2項: no 本人の数 and no processing method for a product already made.
+    for name in ("population", "file_population", "processing", "file_name"):
+        assert q[name].scope == "new"
+        assert q[name].for_kind("new") and q[name].for_kind(None)
+        assert not q[name].for_kind("existing-extend")
+    assert q["product_name"].scope == "existing"
+    assert q["product_name"].for_kind("existing-new-user") and not q["product_name"].for_kind("new")
+    assert not q["product_name"].for_kind(None)     # until the kind is chosen, the new proposal's wording
+    # A question feeding rules of every kind, or only naming a person, is asked of every kind.
+    for name in ("submit_date", "name", "contribution"):
+        assert q[name].scope == "" and all(q[name].for_kind(k) for k in ("new", "existing-change", None))
+
+
+def test_the_static_checklist_says_for_which_kinds_a_question_is_asked(call):
+    from proposal_checker.static import static_checklist_html
+    html = static_checklist_html(call)
+    product = html.index(questions.QUESTIONS["product_name"].label)
+    assert html.index("聞くとき：作成済みの匿名加工情報の利用の提案（法第118条）の場合", product) < html.index("</li>", product)
+    population = html.index(questions.QUESTIONS["population"].label)
+    assert html.index("聞くとき：新たな作成の提案（法第112条）の場合", population) < html.index("</li>", population)
 
 
 def test_call_values_are_filled_into_hints(call):

@@ -53,6 +53,33 @@ def test_a_rule_that_speaks_for_itself_gives_findings_in_its_registered_id_title
         assert f.message
 
 
+@pytest.mark.parametrize("kind_value", [None, "new", "existing-change"])
+def test_findings_carry_their_rules_id_title_and_basis(kind_value, call):
+    """What the result says about a requirement and what the list of rules says are the same words."""
+    c = ctx(Proposal(kind=kind_value), proposers=(Proposer(type="corporation", officers=(Person(**CLEAR),)),),
+            sub=Submission(agent="yes"), call=call)
+    checked = set()
+    for r in all_rules():
+        if r.group in ("disqualification", "submission"):
+            continue
+        for f in r.check(c):
+            checked.add(r.id)
+            assert f.title == r.title, r.id
+            assert f.id == r.finding or (f.id == f"proposer-1.{r.id}" and f.subject == "提案者1"), r.id
+            assert f.basis == r.basis or (r.id == "kind" and kind_value), r.id
+    assert {"kind", "contribution", "period-of-use", "measures", "certificate", "agent"} <= checked
+    assert ({"file", "population", "processing"} <= checked) is (kind_value != "existing-change")
+    assert ("product" in checked) is (kind_value == "existing-change")
+
+
+def test_a_rule_names_a_known_scope_and_an_id_of_its_own():
+    from proposal_checker.rules import rule
+    with pytest.raises(ValueError, match="scope must be one of new, existing, not 'existing-only'"):
+        rule("x", "x", ("公示4",), "x", scope="existing-only")
+    with pytest.raises(ValueError, match="rule 'population' is registered twice"):
+        rule("population", "本人の数", ("公示6②",), "x")(lambda ctx: [])
+
+
 def test_every_basis_of_every_finding_is_a_citation_the_site_can_link_or_a_named_other_law(call):
     answers = Answers(
         call="r6-old",

@@ -30,6 +30,8 @@ def complete(name: str = "山田太郎", kind: str = "new") -> None:
                proposal__file_population__unknown="unknown")
         submit("processing", proposal__processing=["identifiers", "individual_codes", "linking_codes",
                                                    "idiosyncratic", "other"])
+    else:
+        submit("file", proposal__file_name="在留管理ファイルから作成された匿名加工情報")
     submit("content", proposal__contribution="yes", proposal__period_of_use="yes",
            proposal__measures=["purpose_method", "access_control", "leak_prevention", "staff", "disposal",
                                "incidents"])

@@ -7,6 +7,7 @@ with the clock fixed in Japan time eleven days after the call opens.
 from __future__ import annotations
 
 import json
+import re
 from datetime import datetime, time
 
 import pytest
@@ -50,3 +51,8 @@ def page() -> str:
 
 def answers() -> dict:
     return flow.effective(web.session().answers)
+
+
+def error_texts(response: dict) -> list[str]:
+    """The error messages on the page, in order."""
+    return re.findall(r'class="checker-error-text" id="[^"]+">([^<]+)<', response["html"])

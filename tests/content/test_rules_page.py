@@ -37,3 +37,13 @@ def test_each_basis_links_to_a_built_page_with_its_anchor(site):
 def test_the_checker_page_links_to_the_rules_page(site):
     source = (site / "checker" / "index.html").read_text(encoding="utf-8")
     assert 'href="rules/"' in source
+
+
+def test_a_rule_for_one_kind_of_proposal_says_which(site):
+    source = (site / PAGE / "index.html").read_text(encoding="utf-8")
+    items = {r.id: source.split(f'id="rule-{r.id}"')[1].split("</li>")[0] for r in all_rules()}
+    for r in all_rules():
+        assert ("確かめるとき：" in items[r.id]) is bool(r.scope), r.id
+    # 法第118条第2項: no 本人の数 and no processing method for a product already made.
+    assert "確かめるとき：新たな作成の提案（法第112条）の場合" in items["population"]
+    assert "確かめるとき：作成済みの匿名加工情報の利用の提案（法第118条）の場合" in items["product"]

@@ -26,7 +26,6 @@ PROCESSING_QUESTIONS = GROUPS["processing"]
 CONTENT_QUESTIONS = GROUPS["content"]
 SUBMISSION_QUESTIONS = GROUPS["submission"]
 CERTIFICATE_QUESTIONS = GROUPS["certificate"]
-_NEW_ONLY_TOPICS = ("file", "processing")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -83,12 +82,6 @@ class Step:
         return tuple(f for s in self.sections for f in s.fields)
 
 
-def asks_new_only(answers: dict) -> bool:
-    """Whether the steps only a new product has are shown: until another kind is chosen.
-    (Not ``Proposal.is_new``, which is None while the kind is not answered.)"""
-    return get(answers, ("proposal", "kind")) in (None, "new")
-
-
 def proposers_of(answers: dict) -> list[dict]:
     items = answers.get("proposers")
     return items if isinstance(items, list) and items else [{}]
@@ -99,7 +92,9 @@ def is_body(proposer: dict) -> bool:
 
 
 def topics(answers: dict) -> list[Topic]:
-    return [t for t in TOPICS if asks_new_only(answers) or t.id not in _NEW_ONLY_TOPICS]
+    """The topics of the steps these answers are asked."""
+    shown = {s.topic for s in steps(answers)}
+    return [t for t in TOPICS if t.id in shown]
 
 
 def proposer_label(index: int, proposer: dict) -> str:
@@ -110,22 +105,21 @@ def officer_label(index: int, officer: dict) -> str:
     return numbered("役員", index, officer.get("name"))
 
 
-def _bind(question: Question, base: Path, scope: dict, subject: str = "") -> Field:
-    applies = question.asked(scope)
-    return Field(question, base + question.key, applies, subject)
+def _fields(answers: dict, questions: tuple[Question, ...], base: Path, scope: dict, subject: str = "") -> tuple[Field, ...]:
+    """The questions a rule reads for the kind of proposal chosen so far (until it is chosen, those
+    of a new proposal), bound to their place in the answers."""
+    kind = get(answers, ("proposal", "kind"))
+    kind = kind if isinstance(kind, str) else None
+    return tuple(Field(q, base + q.key, q.asked(scope), subject) for q in questions if q.for_kind(kind))
 
 
 def steps(answers: dict) -> list[Step]:
-    """Every step that applies to these answers, in order."""
+    """Every step that applies to these answers, in order: a step none of whose questions is asked is left out."""
     out = [_kind_step(answers), _proposers_step(answers)]
     for i, proposer in enumerate(proposers_of(answers)):
         out.append(_proposer_step(answers, i, proposer))
-    if asks_new_only(answers):
-        out.append(_file_step(answers))
-        out.append(_processing_step(answers))
-    out.append(_content_step(answers))
-    out.append(_submission_step(answers))
-    return out
+    out += [_file_step(answers), _processing_step(answers), _content_step(answers), _submission_step(answers)]
+    return [s for s in out if s.fields]
 
 
 def step_by_id(answers: dict, step_id: str) -> Step | None:
@@ -143,7 +137,7 @@ def step_number(answers: dict, step: Step) -> tuple[int, int]:
 def _kind_step(answers: dict) -> Step:
     proposal = answers.get("proposal") or {}
     return Step("kind", "kind", "提案の種類", "どの提案をしますか",
-                sections=(Section("s-kind", "", tuple(_bind(q, ("proposal",), proposal) for q in KIND_QUESTIONS)),))
+                sections=(Section("s-kind", "", _fields(answers, KIND_QUESTIONS, ("proposal",), proposal)),))
 
 
 def _proposers_step(answers: dict) -> Step:
@@ -153,7 +147,7 @@ def _proposers_step(answers: dict) -> Step:
         remove = (f"remove-proposer:{i}", f"提案者{i + 1}を削除") if len(people) > 1 else None
         sections.append(Section(
             f"s-p{i}", f"提案者{i + 1}",
-            tuple(_bind(q, ("proposers", i), p, f"提案者{i + 1}") for q in PROPOSER_QUESTIONS), remove))
+            _fields(answers, PROPOSER_QUESTIONS, ("proposers", i), p, f"提案者{i + 1}"), remove))
     add = ("add-proposer", "提案者を追加する（共同提案）") if len(people) < MAX_PROPOSERS else None
     return Step("proposers", "proposers", "提案者", "誰が提案しますか",
                 lead="一人（一者）で提案するか、複数で共同して提案するかを問いません。共同提案では、提案者ごとに答えてください。",
@@ -166,18 +160,18 @@ def _proposer_step(answers: dict, i: int, proposer: dict) -> Step:
     step_id = f"proposer-{i + 1}"
     title = f"欠格事由の確認：{label}"
     if not is_body(proposer):
-        fields = tuple(_bind(q, base, proposer, label) for q in PERSON_QUESTIONS)
+        fields = _fields(answers, PERSON_QUESTIONS, base, proposer, label)
         return Step(step_id, "disqualification", title, f"{label}について",
                     lead="法第113条の欠格事由（提案できない者）に当たるかを確かめます。答えはこのブラウザの外に送られません。",
                     sections=(Section(f"s-p{i}", "", fields),))
-    sections = [Section(f"s-p{i}", "", tuple(_bind(q, base, proposer, label) for q in BODY_QUESTIONS))]
+    sections = [Section(f"s-p{i}", "", _fields(answers, BODY_QUESTIONS, base, proposer, label))]
     officers = proposer.get("officers")
     if not isinstance(officers, list):
         officers = [{}]
     for j, officer in enumerate(officers):
         o_base = base + ("officers", j)
         o_label = f"{label}の{officer_label(j, officer)}"
-        fields = tuple(_bind(q, o_base, officer, o_label) for q in OFFICER_QUESTIONS)
+        fields = _fields(answers, OFFICER_QUESTIONS, o_base, officer, o_label)
         sections.append(Section(f"s-p{i}-o{j}", officer_label(j, officer), fields,
                                 (f"remove-officer:{i}:{j}", f"役員{j + 1}を削除")))
     add = (f"add-officer:{i}", "役員を追加する") if len(officers) < MAX_OFFICERS else None
@@ -189,24 +183,29 @@ def _proposer_step(answers: dict, i: int, proposer: dict) -> Step:
 
 def _file_step(answers: dict) -> Step:
     proposal = answers.get("proposal") or {}
-    base: Path = ("proposal",)
-    fields = tuple(_bind(q, base, proposal) for q in FILE_QUESTIONS)
-    return Step("file", "file", "対象ファイルと本人の数", "対象の個人情報ファイルと本人の数",
-                lead="提案する本人の数は、{minimum_population}人以上で、対象の個人情報ファイルの本人の数以下である必要があります（公示6②）。",
-                sections=(Section("s-file", "", fields),))
+    fields = _fields(answers, FILE_QUESTIONS, ("proposal",), proposal)
+    section = (Section("s-file", "", fields),)
+    if any(f.question.key == ("population",) for f in fields):
+        return Step("file", "file", "対象ファイルと本人の数", "対象の個人情報ファイルと本人の数",
+                    lead="提案する本人の数は、{minimum_population}人以上で、対象の個人情報ファイルの本人の数以下である必要があります（公示6②）。",
+                    sections=section)
+    # A proposal to use a product already made names that product, and no 本人の数 (法第118条第2項).
+    return Step("file", "file", "利用する匿名加工情報", "利用する行政機関等匿名加工情報",
+                lead="作成済みの行政機関等匿名加工情報を利用する提案では、提案書に、利用する行政機関等匿名加工情報を特定するに足りる事項を書きます。"
+                     "本人の数と加工の方法は書きません（法第118条第2項）。",
+                sections=section)
 
 
 def _processing_step(answers: dict) -> Step:
     proposal = answers.get("proposal") or {}
     return Step("processing", "processing", "加工の方法", "加工の方法",
                 lead="特定の個人を識別できないように、また元の個人情報を復元できないようにする加工の方法を、提案書で特定します。",
-                sections=(Section("s-processing", "", tuple(_bind(q, ("proposal",), proposal)
-                                                          for q in PROCESSING_QUESTIONS)),))
+                sections=(Section("s-processing", "", _fields(answers, PROCESSING_QUESTIONS, ("proposal",), proposal)),))
 
 
 def _content_step(answers: dict) -> Step:
     proposal = answers.get("proposal") or {}
-    fields = tuple(_bind(q, ("proposal",), proposal) for q in CONTENT_QUESTIONS)
+    fields = _fields(answers, CONTENT_QUESTIONS, ("proposal",), proposal)
     return Step("content", "content", "提案の内容", "提案の内容",
                 sections=(Section("s-content", "", fields),))
 
@@ -214,13 +213,13 @@ def _content_step(answers: dict) -> Step:
 def _submission_step(answers: dict) -> Step:
     submission = answers.get("submission") or {}
     base: Path = ("submission",)
-    fields = tuple(_bind(q, base, submission) for q in SUBMISSION_QUESTIONS)
+    fields = _fields(answers, SUBMISSION_QUESTIONS, base, submission)
     sections = [Section("s-submission", "", fields)]
     for i, proposer in enumerate(proposers_of(answers)):
         if is_body(proposer):
             label = proposer_label(i, proposer)
             sections.append(Section(f"s-cert-p{i}", f"{label}の本人確認書類",
-                                    tuple(_bind(q, ("proposers", i), proposer, label) for q in CERTIFICATE_QUESTIONS)))
+                                    _fields(answers, CERTIFICATE_QUESTIONS, ("proposers", i), proposer, label)))
     return Step("submission", "submission", "提出", "提出の方法と日時", sections=tuple(sections))
 
 

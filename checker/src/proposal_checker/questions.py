@@ -5,6 +5,11 @@ that file, so staff can correct a question without touching Python. A condition 
 answer paths inside the question's scope to the value they must have, for example
 ``{"sentence.status": "yes"}``. Hints that carry the call's values name them as ``{agency}``,
 ``{minimum_population}`` and ``{certificate_months}`` (filled by ``call_text``).
+
+Each question names the rules its answer feeds (``feeds``, rule ids of the registry); the kinds
+of proposal it is asked of follow from them: a question feeding only rules of a new proposal
+(法第118条第2項 leaves out the 本人の数 and the processing method) is not asked of a proposal to
+use a product already made. A question that feeds no rule (a person's name) goes with its step.
 """
 from __future__ import annotations
 
@@ -14,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .inputs import INPUTS, Input
+from .rules import Rule, rules_by_id
 
 _PLACEHOLDERS = ("agency", "minimum_population", "certificate_months")
 
@@ -49,10 +55,22 @@ class Question:
     basis: tuple[str, ...] = ()
     past_only: bool = False        # dates that cannot lie in the future (birth dates)
     summary: str = ""              # short name for the review list and the error summary
+    feeds: tuple[Rule, ...] = ()   # the rules that read the answer; none: asked only to name a person
 
     @property
     def conditional(self) -> bool:
         return bool(self.when)
+
+    def for_kind(self, kind: str | None) -> bool:
+        """Whether a proposal of this kind (None: not chosen yet) is asked the question: it is,
+        when a rule it feeds applies to that kind."""
+        return not self.feeds or any(r.applies(kind) for r in self.feeds)
+
+    @property
+    def scope(self) -> str:
+        """The kinds of proposal asked the question, as a key of ``rules.SCOPES`` ("" for every kind)."""
+        scopes = {r.scope for r in self.feeds}
+        return scopes.pop() if len(scopes) == 1 else ""
 
     def asked(self, scope: dict) -> bool:
         """Whether the question applies, given the answers in its scope."""
@@ -99,7 +117,7 @@ def call_text(text: str, call: Any) -> str:
 
 _FIELDS = {"key": str, "input": str, "label": str, "summary": str, "hint": str, "required": bool,
            "unknown": bool, "past_only": bool, "when": dict, "when_text": str, "options": list,
-           "missing": str, "basis": list, "note": str}
+           "missing": str, "basis": list, "note": str, "feeds": list}
 
 
 def _need(cond: bool, where: str, message: str) -> None:
@@ -125,13 +143,13 @@ def _option(data: Any, where: str) -> Option:
                   _text(data["hint"], where + ".hint") if "hint" in data else "")
 
 
-def _question(name: str, data: Any) -> Question:
+def _question(name: str, data: Any, rules: dict[str, Rule]) -> Question:
     where = f"questions.{name}"
     _need(isinstance(data, dict), where, "must be an object")
     for key, value in data.items():
         _need(key in _FIELDS, f"{where}.{key}", "unknown field")
         _need(isinstance(value, _FIELDS[key]), f"{where}.{key}", f"must be a {_FIELDS[key].__name__}")
-    for key in ("key", "input", "label"):
+    for key in ("key", "input", "label", "feeds"):
         _need(key in data, f"{where}.{key}", "is missing")
     kind = data["input"]
     _need(kind in INPUTS, f"{where}.input", f"must be one of {', '.join(INPUTS)}")
@@ -145,6 +163,8 @@ def _question(name: str, data: Any) -> Question:
     basis = data.get("basis", [])
     for i, b in enumerate(basis):
         _text(b, f"{where}.basis[{i}]")
+    for i, r in enumerate(data["feeds"]):
+        _need(r in rules, f"{where}.feeds[{i}]", f"names no rule {r!r} (known: {', '.join(rules)})")
     return Question(
         key=tuple(_text(data["key"], where + ".key").split(".")), input=INPUTS[kind],
         label=_text(data["label"], where + ".label"),
@@ -152,10 +172,12 @@ def _question(name: str, data: Any) -> Question:
         required=data.get("required", True), options=options, unknown=data.get("unknown", False),
         when=tuple((tuple(p.split(".")), v) for p, v in when.items()), when_text=data.get("when_text", ""),
         missing=data.get("missing", ""), basis=tuple(basis), past_only=data.get("past_only", False),
-        summary=data.get("summary", ""))
+        summary=data.get("summary", ""), feeds=tuple(rules[r] for r in data["feeds"]))
 
 
-def parse_catalogue(data: Any) -> Catalogue:
+def parse_catalogue(data: Any, rules: dict[str, Rule] | None = None) -> Catalogue:
+    """The catalogue in ``data``; ``rules``: the rules a question may feed (by id), the registry's by default."""
+    rules = rules_by_id() if rules is None else rules
     _need(isinstance(data, dict), "questions file", "must be an object")
     for key in ("topics", "questions", "groups", "catalogue"):
         _need(key in data, key, "is missing")
@@ -163,7 +185,7 @@ def parse_catalogue(data: Any) -> Catalogue:
                    if isinstance(t, dict) else _need(False, f"topics[{i}]", "must be an object")
                    for i, t in enumerate(data["topics"]))
     _need(isinstance(data["questions"], dict), "questions", "must be an object")
-    questions = {name: _question(name, q) for name, q in data["questions"].items()}
+    questions = {name: _question(name, q, rules) for name, q in data["questions"].items()}
     groups: dict[str, tuple[Question, ...]] = {}
     _need(isinstance(data["groups"], dict), "groups", "must be an object")
     for name, members in data["groups"].items():

@@ -37,8 +37,9 @@ def rules_html(root: str = "../", level: int = 3) -> str:
             group = r.group
             out.append(f'<h{level} class="checker-static-topic">{_e(GROUP_TITLES[group])}</h{level}>'
                        '<ul class="checker-static-list">')
+        scope = f'<p class="checker-static-when">確かめるとき：{_e(when_text((r.scope,)))}</p>' if r.scope else ""
         out.append(f'<li class="checker-static-item" id="rule-{_e(r.id)}">'
-                   f'<p class="checker-static-question">{_e(r.title)}</p>'
+                   f'<p class="checker-static-question">{_e(r.title)}</p>{scope}'
                    f'<p class="checker-hint">{_e(r.explain)}</p>'
                    f'<p class="checker-finding-basis">根拠：{_basis(r.basis, root)}</p></li>')
     return "".join(out) + ("</ul>" if out else "")
@@ -46,8 +47,10 @@ def rules_html(root: str = "../", level: int = 3) -> str:
 
 def _question(q: Question, call: Call) -> str:
     parts = [f'<p class="checker-static-question">{_e(q.label)}</p>']
-    if q.when_text:
-        parts.append(f'<p class="checker-static-when">聞くとき：{_e(q.when_text)}</p>')
+    # When it is asked: the kinds of proposal the rules it feeds apply to, and its own condition.
+    when = [w for w in (when_text((q.scope,)) if q.scope else "", q.when_text) if w]
+    if when:
+        parts.append(f'<p class="checker-static-when">聞くとき：{_e("、".join(when))}</p>')
     if q.hint:
         parts.append(f'<p class="checker-hint">{_e(call_text(q.hint, call))}</p>')
     choices = q.input.static_choices(q)

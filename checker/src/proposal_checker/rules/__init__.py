@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Callable
 
-from ..answers import Answers
+from ..answers import KINDS, Answers
 from ..call import Call
 from ..findings import Finding
 
@@ -40,13 +40,13 @@ class Context:
     def is_new(self) -> bool | None:
         return self.answers.proposal.is_new
 
-    @property
-    def is_existing(self) -> bool:
-        """A 法第118条 proposal: no 本人の数 and no processing-method test (法第118条第2項)."""
-        return self.answers.proposal.is_new is False
-
 
 Check = Callable[[Context], list[Finding]]
+
+# The kinds of proposal a rule may be limited to, named as the documents' ``when`` tags are:
+# 法第118条第2項 applies only some of the requirements of a new proposal (法第112条) to a proposal
+# to use a product already made (法第118条第1項, and 公示5(1)（注1）'s extension).
+SCOPES = {"new": ("new",), "existing": tuple(k for k in KINDS if k != "new")}
 
 
 @dataclass(frozen=True)
@@ -57,26 +57,48 @@ class Rule:
     explain: str
     check: Check
     group: str
+    finding: str = ""      # the id of its findings: the rule's id unless @rule names another (saved results rely on it)
+    scope: str = ""        # "" every proposal; else a key of SCOPES
+
+    def applies(self, kind: str | None) -> bool:
+        """Whether the rule applies to a proposal of this kind. Until the kind is chosen, the rules
+        of a new proposal apply: they ask for the most, and say what is still missing."""
+        if not self.scope:
+            return True
+        return kind in SCOPES[self.scope] if kind is not None else self.scope == "new"
 
 
 _REGISTRY: list[Rule] = []
 
 
-def rule(id: str, title: str, basis: tuple[str, ...], explain: str) -> Callable[[Check], Check]:
-    """Register a check function as a rule. A finding that leaves its id, title or basis empty
-    (``common.said``) takes the rule's, so a rule that speaks for itself writes only status and message."""
+def rule(id: str, title: str, basis: tuple[str, ...], explain: str, *,
+         finding: str = "", scope: str = "") -> Callable[[Check], Check]:
+    """Register a check function as a rule.
+
+    A finding that leaves its id, title or basis empty (``common.said``) takes the rule's (the id
+    is ``finding`` when given), so a rule that speaks for itself writes only status and message.
+    A rule with a ``scope`` runs only for those kinds of proposal, and gives no finding otherwise.
+    """
+    if scope and scope not in SCOPES:
+        raise ValueError(f"rule {id!r}: scope must be one of {', '.join(SCOPES)}, not {scope!r}")
+    finding_id = finding or id
+
     def register(check: Check) -> Check:
         group = check.__module__.rsplit(".", 1)[-1]
         if any(r.id == id for r in _REGISTRY):
             raise ValueError(f"rule {id!r} is registered twice")
+        me = Rule(id=id, title=title, basis=basis, explain=explain, check=check, group=group,
+                  finding=finding_id, scope=scope)
 
         @functools.wraps(check)
         def run(ctx: Context) -> list[Finding]:
+            if not me.applies(ctx.answers.proposal.kind):
+                return []
             return [f if f.id and f.title and f.basis
-                    else replace(f, id=f.id or id, title=f.title or title, basis=f.basis or basis)
+                    else replace(f, id=f.id or finding_id, title=f.title or title, basis=f.basis or basis)
                     for f in check(ctx)]
 
-        _REGISTRY.append(Rule(id=id, title=title, basis=basis, explain=explain, check=run, group=group))
+        _REGISTRY.append(replace(me, check=run))
         return run
     return register
 
@@ -89,4 +111,8 @@ def all_rules() -> list[Rule]:
     return sorted(_REGISTRY, key=lambda r: order.get(r.group, len(order)))  # sorted() is stable
 
 
-__all__ = ["Context", "GROUPS", "GROUP_TITLES", "Rule", "all_rules", "rule"]
+def rules_by_id() -> dict[str, Rule]:
+    return {r.id: r for r in all_rules()}
+
+
+__all__ = ["Context", "GROUPS", "GROUP_TITLES", "Rule", "SCOPES", "all_rules", "rule", "rules_by_id"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 from ..answers import MEASURE_ITEMS
 from ..findings import Finding, Status
 from . import Context, rule
-from .common import finding, not_known, said
+from .common import not_known, said
 
 CONTRIBUTION_BASIS = ("法第112条第3項第2号", "法第114条第1項第4号", "公示5(1)②", "公示6④")
 PERIOD_BASIS = ("法第112条第2項第6号", "法第114条第1項第5号", "公示6⑤")
@@ -31,13 +31,13 @@ MEASURES = {
 }
 
 
-def _done(ctx_value: str | None, id: str, title: str, basis, done: str, todo: str, looks_for: str) -> list[Finding]:
+def _done(answer: str | None, done: str, todo: str, looks_for: str) -> list[Finding]:
     notes = (looks_for,)
-    if ctx_value == "yes":
-        return [finding(id, Status.PASS, title, done, basis, notes=notes)]
-    if ctx_value == "not-yet":
-        return [finding(id, Status.REVIEW, title, f"{todo}を、まだ用意していないと回答しました。用意してから提出してください。", basis, notes=notes)]
-    return [finding(id, Status.REVIEW, title, not_known(todo, None), basis, notes=notes)]
+    if answer == "yes":
+        return [said(Status.PASS, done, notes=notes)]
+    if answer == "not-yet":
+        return [said(Status.REVIEW, f"{todo}を、まだ用意していないと回答しました。用意してから提出してください。", notes=notes)]
+    return [said(Status.REVIEW, not_known(todo, None), notes=notes)]
 
 
 @rule(
@@ -48,7 +48,7 @@ def _done(ctx_value: str | None, id: str, title: str, basis, done: str, todo: st
 )
 def check_contribution(ctx: Context) -> list[Finding]:
     return _done(
-        ctx.answers.proposal.contribution, "contribution", "事業が社会に資することを示す書面", CONTRIBUTION_BASIS,
+        ctx.answers.proposal.contribution,
         "事業が新たな産業の創出などに資することを明らかにする書面を用意したと回答しました。",
         "事業が新たな産業の創出などに資することを明らかにする書面（添付書類）",
         "審査では、事業が「新たな産業の創出又は活力ある経済社会若しくは豊かな国民生活の実現に資するものであること」を見ます（公示6④）。",
@@ -63,7 +63,7 @@ def check_contribution(ctx: Context) -> list[Finding]:
 )
 def check_period(ctx: Context) -> list[Finding]:
     return _done(
-        ctx.answers.proposal.period_of_use, "period-of-use", "利用期間", PERIOD_BASIS,
+        ctx.answers.proposal.period_of_use,
         "利用期間を書き、その長さが事業の目的から必要な理由を説明したと回答しました。",
         "利用期間と、その長さが必要な理由の説明",
         "審査では、「利用期間が事業の目的内容並びに行政機関等匿名加工情報の利用目的及び方法からみて必要な期間であること」を見ます（公示6⑤）。",

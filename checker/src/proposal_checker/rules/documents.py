@@ -7,12 +7,14 @@ attorney when an agent submits (公示3（注）, 公示5(1)（注3）).
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..answers import UNKNOWN
 from ..dates import add_months
 from ..findings import Finding, Status
 from ..result import DocumentItem
 from . import Context, rule
-from .common import day, finding, not_known, proposer_label
+from .common import day, not_known, proposer_label, said
 
 # 公示5(1)（注2） lists the papers; two of them need a word the notice does not give (see legal notes).
 IDENTITY_NOTES = (
@@ -106,54 +108,44 @@ def _applies(ctx: Context, tag: str) -> bool | None:
     explain="法人その他の団体の登記事項証明書や印鑑登録証明書等が、提案の日前の公示5(1)（注2）の期間内に作成されたものかを確かめます。",
 )
 def check_certificate(ctx: Context) -> list[Finding]:
-    findings = []
+    """One finding per body among the proposers, under its own id and name (title and basis: the rule's)."""
     months = ctx.call.certificate_months
-    title = f"本人確認書類が提案の日前{months}か月以内に作成されたものであること"
+    rule_text = f"公示5(1)（注2）により、登記事項証明書や印鑑登録証明書等は「提案の日前{months}か月以内に作成されたものに限る」とされています。"
+    findings = []
     for i, proposer in enumerate(ctx.answers.proposers):
-        if not proposer.is_body:
-            continue
-        id, subject, made = f"proposer-{i + 1}.certificate", proposer_label(i, proposer), proposer.certificate_date
-        rule_text = f"公示5(1)（注2）により、登記事項証明書や印鑑登録証明書等は「提案の日前{months}か月以内に作成されたものに限る」とされています。"
-        if made is None or made == UNKNOWN:
-            lead = not_known("登記事項証明書や印鑑登録証明書等の作成日", made)
-            findings.append(finding(id, Status.REVIEW, title, lead + rule_text, CERTIFICATE_BASIS, subject))
-            continue
-        d = ctx.proposal_day
-        if d is None:
-            findings.append(finding(id, Status.REVIEW, title,
-                                    f"提案の日が未入力のため、作成日（{day(made)}）が提案の日前{months}か月以内かを判定できません。" + rule_text,
-                                    CERTIFICATE_BASIS, subject))
-            continue
-        earliest = add_months(d, -months)
-        if made > d:
-            findings.append(finding(id, Status.FAIL, title,
-                                    f"作成日（{day(made)}）が提案の日（{day(d)}）より後になっています。提案の日までに作成されたものを付けてください。",
-                                    CERTIFICATE_BASIS, subject))
-        elif made < earliest:
-            findings.append(finding(id, Status.FAIL, title,
-                                    f"作成日（{day(made)}）が古すぎます。提案の日（{day(d)}）に使えるのは、{day(earliest)}以後に作成されたものです。"
-                                    "新しく取り直してください。", CERTIFICATE_BASIS, subject))
-        else:
-            findings.append(finding(id, Status.PASS, title,
-                                    f"作成日（{day(made)}）は、提案の日（{day(d)}）前{months}か月以内（{day(earliest)}以後）です。",
-                                    CERTIFICATE_BASIS, subject))
+        if proposer.is_body:
+            status, message = _certificate(proposer.certificate_date, ctx.proposal_day, months, rule_text)
+            findings.append(replace(said(status, message), id=f"proposer-{i + 1}.certificate",
+                                    subject=proposer_label(i, proposer)))
     return findings
+
+
+def _certificate(made, d, months: int, rule_text: str) -> tuple[Status, str]:
+    if made is None or made == UNKNOWN:
+        return Status.REVIEW, not_known("登記事項証明書や印鑑登録証明書等の作成日", made) + rule_text
+    if d is None:
+        return Status.REVIEW, f"提案の日が未入力のため、作成日（{day(made)}）が提案の日前{months}か月以内かを判定できません。" + rule_text
+    earliest = add_months(d, -months)
+    if made > d:
+        return Status.FAIL, f"作成日（{day(made)}）が提案の日（{day(d)}）より後になっています。提案の日までに作成されたものを付けてください。"
+    if made < earliest:
+        return Status.FAIL, (f"作成日（{day(made)}）が古すぎます。提案の日（{day(d)}）に使えるのは、{day(earliest)}以後に作成されたものです。"
+                             "新しく取り直してください。")
+    return Status.PASS, f"作成日（{day(made)}）は、提案の日（{day(d)}）前{months}か月以内（{day(earliest)}以後）です。"
 
 
 @rule(
     id="agent",
+    finding="submission.agent",
     title="代理人による提案と委任状",
     basis=AGENT_BASIS,
     explain="代理人が提案する場合は、代理人の権限を証する書面（委任状）を添えることを確かめます。",
 )
 def check_agent(ctx: Context) -> list[Finding]:
     agent = ctx.answers.submission.agent
-    title = "代理人による提案と委任状"
     if agent == "yes":
-        return [finding("submission.agent", Status.PASS, title,
-                        "代理人が提案します。代理人の権限を証する書面（委任状）を添えてください。", AGENT_BASIS)]
+        return [said(Status.PASS, "代理人が提案します。代理人の権限を証する書面（委任状）を添えてください。")]
     if agent == "no":
-        return [finding("submission.agent", Status.PASS, title, "提案者自身が提案します。委任状は要りません。", AGENT_BASIS)]
-    return [finding("submission.agent", Status.REVIEW, title,
-                    not_known("代理人が提案するか", agent) + "代理人による場合は、委任状（代理人の権限を証する書面）を添える必要があります。",
-                    AGENT_BASIS)]
+        return [said(Status.PASS, "提案者自身が提案します。委任状は要りません。")]
+    return [said(Status.REVIEW, not_known("代理人が提案するか", agent)
+                 + "代理人による場合は、委任状（代理人の権限を証する書面）を添える必要があります。")]

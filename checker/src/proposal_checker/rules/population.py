@@ -16,13 +16,12 @@ BASIS = ("法第114条第1項第2号", "法第112条第2項第3号", "公示6②
 
 @rule(
     id="population",
+    scope="new",
     title="本人の数",
     basis=BASIS,
     explain="提案に係る匿名加工情報の本人の数（何人分の情報か）が、募集で定める下限（公示6②）以上で、かつ個人情報ファイルの本人の数以下かを確かめます。新たな作成の提案だけが対象です。",
 )
 def check_population(ctx: Context) -> list[Finding]:
-    if ctx.is_existing:
-        return []
     p = ctx.answers.proposal
     minimum = ctx.call.minimum_population
     note = ("「本人の数」は、匿名加工情報に含まれる個人の人数です。",)

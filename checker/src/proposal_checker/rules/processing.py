@@ -27,13 +27,12 @@ STANDARDS = {
 
 @rule(
     id="processing",
+    scope="new",
     title="加工の方法（規則第62条の基準）",
     basis=BASIS,
     explain="提案書で特定する加工の方法が、規則第62条の基準（特定の個人を識別できず、元の情報を復元できないようにする基準）に沿っているかを、項目ごとに確かめます。新たな作成の提案だけが対象です。",
 )
 def check_processing(ctx: Context) -> list[Finding]:
-    if ctx.is_existing:
-        return []
     answers = ctx.answers.proposal.processing
     missing = [STANDARDS[item] for item in PROCESSING_ITEMS if answers.get(item) != "yes"]
     notes = ("審査では、加工の方法が、特定の個人を識別できないように、また元の保有個人情報を復元できないようにするために必要な基準（規則第62条）に適合するかを見ます（公示6③）。",

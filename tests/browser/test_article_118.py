@@ -1,0 +1,25 @@
+"""An Article 118 proposal (a product already made) in Chromium: the flow asks which product it
+uses, never the 本人の数 or the processing method, and the result has nothing left unanswered."""
+from __future__ import annotations
+
+from driver import BODY, fill_step, open_checker, press, start, to_review
+from test_checker_flow import heading
+
+PRODUCT = "在留外国人の匿名加工情報（例）"
+
+
+def test_an_extension_is_asked_which_product_and_leaves_nothing_unanswered(page, base_url):
+    open_checker(page, base_url)
+    start(page)
+    fill_step(page, choices={"proposal.kind": "existing-extend"})
+    press(page, "next")
+    seen = to_review(page, free_text=PRODUCT)
+    assert "利用する行政機関等匿名加工情報" in seen
+    assert "加工の方法" not in seen and "対象の個人情報ファイルと本人の数" not in seen
+    review = page.inner_text(BODY)
+    assert "利用する行政機関等匿名加工情報" in review and PRODUCT in review
+    press(page, "result")
+    assert heading(page) == "結果"
+    # Every finding, passed ones folded away included.
+    assert "まだ回答していません" not in page.locator(BODY).text_content()
+    assert "checker-finding--pass" in page.locator(f'{BODY} [data-finding="proposal.file"]').first.get_attribute("class")
