@@ -6,9 +6,7 @@ from datetime import date
 from ..answers import UNKNOWN, Person, Proposer
 from ..dates import format_date
 from ..findings import Finding, Status, worst  # noqa: F401  (worst: the rule modules')
-# The questions' data (their words), never the page: rules/ imports nothing of render, flow or web.
 from ..inputs import UNKNOWN_LABEL
-from ..questions import QUESTIONS
 
 
 def numbered(noun: str, index: int, name: str | None) -> str:
@@ -45,6 +43,9 @@ NOT_ANSWERED = "まだ回答していません。"
 def chosen(question: str, value: object) -> str:
     """The words the person chose for ``value`` in ``question`` (its name in data/questions.json), as
     the page showed them: 「まだ決めていない」 for the submission method's "unknown", not 「わからない」."""
+    # The questions' data (their words), never the page: rules/ imports nothing of render, flow or web.
+    # Imported here, not at the top: the questions name the rules they feed, so loading them loads the rules.
+    from ..questions import QUESTIONS
     q = QUESTIONS[question]
     return q.input.display(q, value)
 
