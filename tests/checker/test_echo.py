@@ -63,6 +63,21 @@ def test_a_proposal_day_answered_unknown_comes_back_as_the_box_the_person_ticked
     assert f"提案の日について、「{label}」と回答しました。" in message
 
 
+def test_a_certificate_with_no_known_proposal_day_says_why_it_cannot_be_judged(call):
+    data = {"format": "proposal-checker/answers", "version": 1, "proposers": [BODY],
+            "submission": {"method": "unknown", "date": "unknown", "agent": "no"}}
+    result = evaluate(parse_answers(resolve(data, call)), call)
+    finding = next(f for f in result.findings if f.id == "proposer-1.certificate")
+    assert finding.status.value == "review"
+    assert finding.message.startswith("提案の日について、「わからない」と回答しました。")
+    assert "未入力" not in finding.message
+    # With no day given at all, it says so instead.
+    del data["submission"]["date"]
+    result = evaluate(parse_answers(resolve(data, call)), call)
+    finding = next(f for f in result.findings if f.id == "proposer-1.certificate")
+    assert finding.message.startswith("提案の日が未入力です。")
+
+
 def test_the_rules_read_the_questions_words_but_never_the_page():
     # The option labels come from the questions' data (questions.py); the page's modules stay out.
     import ast

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..answers import UNKNOWN, Person, Proposer
+from ..answers import UNKNOWN, Person, Proposer, Submission
 from ..dates import format_date
 from ..findings import Finding, Status, worst  # noqa: F401  (worst: the rule modules')
 from ..inputs import UNKNOWN_LABEL
@@ -59,3 +59,10 @@ def not_known(topic: str, value: object, question: str = "") -> str:
         words = chosen(question, value) if question else UNKNOWN_LABEL
         return f"{topic}について、「{words}」と回答しました。"
     return f"{topic}について、まだ回答していません。"
+
+
+def day_missing(submission: Submission) -> str:
+    """Why a finding that needs the proposal day cannot decide: 「わからない」, or nothing given yet."""
+    if submission.date_unknown:
+        return not_known("提案の日", UNKNOWN, "submit_date")
+    return "提案の日が未入力です。"

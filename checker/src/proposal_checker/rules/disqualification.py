@@ -28,7 +28,7 @@ from ..dates import add_years, age_on, first_day_after_counting
 from ..findings import Finding, Status
 from ..law import ADULT_AGE, DISQUALIFICATION_YEARS as YEARS  # 民法第4条; 法第113条第4号・第5号
 from . import Context, rule
-from .common import day, finding, not_known, officer_label, proposer_label, worst
+from .common import day, day_missing, finding, not_known, officer_label, proposer_label, worst
 
 TITLES = {
     "113-1": "未成年者に当たらないこと",
@@ -279,9 +279,7 @@ def _no_day(ctx: Context) -> str:
 
 
 def _why_no_day(ctx: Context) -> str:
-    if ctx.answers.submission.date_unknown:
-        return not_known("提案の日", UNKNOWN, "submit_date")
-    return "提案の日が未入力です。"
+    return day_missing(ctx.answers.submission)
 
 
 # -- 法人その他の団体: the officers (item 6) and the summary over all proposers ---------------------

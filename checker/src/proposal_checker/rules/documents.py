@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..answers import UNKNOWN
+from ..answers import UNKNOWN, Submission
 from ..dates import add_months
 from ..findings import Finding, Status
 from ..result import DocumentItem
 from . import Context, rule
-from .common import day, not_known, proposer_label, said
+from .common import day, day_missing, not_known, proposer_label, said
 
 # 公示5(1)（注2） lists the papers; two of them need a word the notice does not give (see legal notes).
 IDENTITY_NOTES = (
@@ -114,17 +114,19 @@ def check_certificate(ctx: Context) -> list[Finding]:
     findings = []
     for i, proposer in enumerate(ctx.answers.proposers):
         if proposer.is_body:
-            status, message = _certificate(proposer.certificate_date, ctx.proposal_day, months, rule_text)
+            status, message = _certificate(proposer.certificate_date, ctx.answers.submission, months, rule_text)
             findings.append(replace(said(status, message), id=f"proposer-{i + 1}.certificate",
                                     subject=proposer_label(i, proposer)))
     return findings
 
 
-def _certificate(made, d, months: int, rule_text: str) -> tuple[Status, str]:
+def _certificate(made, submission: Submission, months: int, rule_text: str) -> tuple[Status, str]:
+    d = submission.date
     if made is None or made == UNKNOWN:
         return Status.REVIEW, not_known("登記事項証明書や印鑑登録証明書等の作成日", made) + rule_text
     if d is None:
-        return Status.REVIEW, f"提案の日が未入力のため、作成日（{day(made)}）が提案の日前{months}か月以内かを判定できません。" + rule_text
+        return Status.REVIEW, (day_missing(submission)
+                               + f"作成日（{day(made)}）が提案の日前{months}か月以内かを判定できません。" + rule_text)
     earliest = add_months(d, -months)
     if made > d:
         return Status.FAIL, f"作成日（{day(made)}）が提案の日（{day(d)}）より後になっています。提案の日までに作成されたものを付けてください。"
