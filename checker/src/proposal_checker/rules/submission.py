@@ -14,7 +14,7 @@ from ..answers import UNKNOWN
 from ..dates import format_time
 from ..findings import Finding, Status
 from . import Context, rule
-from .common import day, finding, not_known
+from .common import day, finding, not_known, said
 
 PERIOD_BASIS = ("公示4",)
 HAND_BASIS = ("公示4", "公示5(2)", "公示5(2)（注1）")
@@ -120,67 +120,57 @@ def check_date(ctx: Context) -> list[Finding]:
     id="time",
     title="持参する時刻",
     basis=HAND_BASIS,
+    finding="submission.time",
     explain="持参する時刻が受付時間（公示5(2)（注1））の中にあるかを確かめます。受付の終わりの時刻ちょうどは間に合います。",
 )
 def check_time(ctx: Context) -> list[Finding]:
     c, s = ctx.call, ctx.answers.submission
     if s.method != "hand":
         return []
-    title = "持参する時刻"
     hours = f"受付は{format_time(c.hand_opens_at)}から{format_time(c.hand_closes_at)}まで（日本時間）です。"
     t = s.time
     if t is None:
-        return [finding("submission.time", Status.REVIEW, title, not_known("持参する時刻", None) + hours, HAND_BASIS)]
+        return [said(Status.REVIEW, not_known("持参する時刻", None) + hours)]
     shown = format_time(t)
     if t < c.hand_opens_at:
-        return [finding("submission.time", Status.FAIL, title, f"{shown}は受付時間の前です。{hours}", HAND_BASIS)]
+        return [said(Status.FAIL, f"{shown}は受付時間の前です。{hours}")]
     if s.date == c.closes and t > c.closes_at:
-        return [finding("submission.time", Status.FAIL, title,
-                        f"締切に間に合いません。締切は{day(c.closes)}{format_time(c.closes_at)}です（{shown}は過ぎています）。", HAND_BASIS)]
+        return [said(Status.FAIL, f"締切に間に合いません。締切は{day(c.closes)}{format_time(c.closes_at)}です（{shown}は過ぎています）。")]
     if t > c.hand_closes_at:
-        return [finding("submission.time", Status.FAIL, title, f"{shown}は受付時間の後です。{hours}", HAND_BASIS)]
-    return [finding("submission.time", Status.PASS, title, f"{shown}は受付時間の中です。{hours}", HAND_BASIS)]
+        return [said(Status.FAIL, f"{shown}は受付時間の後です。{hours}")]
+    return [said(Status.PASS, f"{shown}は受付時間の中です。{hours}")]
 
 
 @rule(
     id="posted-on",
     title="郵送・信書便の発送日",
     basis=POST_BASIS,
+    finding="submission.posted_on",
     explain="郵送・信書便は締切日当日必着のため、発送日が締切日に間に合う日かを確かめます。",
 )
 def check_posted_on(ctx: Context) -> list[Finding]:
     c, s = ctx.call, ctx.answers.submission
     if s.method != "post":
         return []
-    title = "発送日"
     p = s.posted_on
     if p is None:
-        return [finding("submission.posted_on", Status.REVIEW, title,
-                        not_known("発送する日", None)
-                        + f"締切日当日必着のため、{day(c.closes)}の{format_time(c.closes_at)}までに届くよう、余裕をもって発送してください。",
-                        POST_BASIS)]
+        return [said(Status.REVIEW, not_known("発送する日", None)
+                        + f"締切日当日必着のため、{day(c.closes)}の{format_time(c.closes_at)}までに届くよう、余裕をもって発送してください。")]
     if p > c.closes:
-        return [finding("submission.posted_on", Status.FAIL, title,
-                        f"締切に間に合いません。締切日（{day(c.closes)}）の後に発送すると、締切までに届きません。"
-                        f"締切日当日必着で、募集期間は締切日の{format_time(c.closes_at)}に終わります。",
-                        POST_BASIS)]
+        return [said(Status.FAIL, f"締切に間に合いません。締切日（{day(c.closes)}）の後に発送すると、締切までに届きません。"
+                        f"締切日当日必着で、募集期間は締切日の{format_time(c.closes_at)}に終わります。")]
     if s.date is not None and p > s.date:
-        return [finding("submission.posted_on", Status.REVIEW, title,
-                        f"発送日（{day(p)}）が、届く日（{day(s.date)}）より後になっています。入力を確かめてください。", POST_BASIS)]
+        return [said(Status.REVIEW, f"発送日（{day(p)}）が、届く日（{day(s.date)}）より後になっています。入力を確かめてください。")]
     if s.date_unknown and p < c.closes - timedelta(days=RISKY_POSTING_DAYS):
         # Posting early is a pass only beside a day of arrival within the period.
-        return [finding("submission.posted_on", Status.REVIEW, title,
-                        f"{day(p)}に発送します。届く日（提案の日）を「わからない」と回答したため、締切に間に合うかを判定できません。"
+        return [said(Status.REVIEW, f"{day(p)}に発送します。届く日（提案の日）を「わからない」と回答したため、締切に間に合うかを判定できません。"
                         f"締切日当日必着で、{day(c.closes)}の{format_time(c.closes_at)}までに届くことが必要です。"
-                        "届く日を運ぶ事業者に確かめてください。", POST_BASIS)]
+                        "届く日を運ぶ事業者に確かめてください。")]
     if p == c.closes:
-        return [finding("submission.posted_on", Status.REVIEW, title,
-                        f"締切日（{day(c.closes)}）当日の発送です。締切日当日必着のため、この日の{format_time(c.closes_at)}までに"
+        return [said(Status.REVIEW, f"締切日（{day(c.closes)}）当日の発送です。締切日当日必着のため、この日の{format_time(c.closes_at)}までに"
                         "届かなければ間に合いません。当日のうちに届ける信書便（バイク便など）でなければ、まず間に合いません。"
-                        "届く時刻を運ぶ事業者に確かめるか、持参してください。", POST_BASIS)]
+                        "届く時刻を運ぶ事業者に確かめるか、持参してください。")]
     if p >= c.closes - timedelta(days=RISKY_POSTING_DAYS):
-        return [finding("submission.posted_on", Status.REVIEW, title,
-                        f"締切日（{day(c.closes)}）の直前の発送です。配達に日数がかかると、間に合わないおそれがあります。"
-                        "もっと早く発送するか、持参してください。", POST_BASIS)]
-    return [finding("submission.posted_on", Status.PASS, title,
-                    f"{day(p)}に発送します。締切日（{day(c.closes)}）より前に余裕をもって発送します。", POST_BASIS)]
+        return [said(Status.REVIEW, f"締切日（{day(c.closes)}）の直前の発送です。配達に日数がかかると、間に合わないおそれがあります。"
+                        "もっと早く発送するか、持参してください。")]
+    return [said(Status.PASS, f"{day(p)}に発送します。締切日（{day(c.closes)}）より前に余裕をもって発送します。")]
