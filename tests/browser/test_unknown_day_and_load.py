@@ -43,9 +43,9 @@ def test_a_wrong_file_and_a_file_that_is_not_json_are_explained_and_keep_what_wa
     change(page, "proposers")
     name = page.locator(f'{BODY} input[name="p0.name"]')
     name.fill("入力中 一郎")  # typed, not yet sent with 次へ
-    # Choosing a file means going to its control first, as a person does (a click or Tab):
-    # the name field is left, and what was typed goes to Python as it is (the page's "update").
-    page.focus("#checker-load")
+    # The file is chosen without leaving the name field (as a file dropped onto the control is):
+    # what was typed goes with the load request itself.
+    assert page.evaluate("document.activeElement.name") == "p0.name"
     other = tmp_path / "settings.json"
     other.write_text(json.dumps({"theme": "dark", "items": [1, 2]}), encoding="utf-8")
     text = tmp_path / "memo.txt"

@@ -336,6 +336,19 @@ def test_a_bad_file_is_reported_on_whatever_page_it_was_loaded_from(where):
     assert response["focus"] == "error-summary"
 
 
+@pytest.mark.parametrize("text", ["{", '{"theme": "dark"}', None])
+def test_what_was_typed_on_the_step_is_kept_when_a_file_cannot_be_read(text):
+    complete()
+    ask("goto", step="proposers")
+    # The load request carries the step's fields (a name typed, the field never left).
+    fields = {"_step": ["proposers"], "p0.type": ["individual"], "p0.name": ["入力中 一郎"]}
+    extra = {"size": 10} if text is None else {"text": text, "size": len(text)}
+    response = ask("load", fields=fields, **extra)
+    assert 'id="error-summary"' in response["html"] and page() == "proposers"
+    assert answers()["proposers"][0]["name"] == "入力中 一郎"
+    assert 'value="入力中 一郎"' in response["html"]
+
+
 def test_a_file_over_one_megabyte_is_refused_before_reading():
     complete()
     before = answers()

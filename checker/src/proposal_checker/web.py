@@ -201,8 +201,13 @@ def _save(**_: Any) -> dict:
     }
 
 
-def _load(request: dict, **_: Any) -> dict:
+def _load(request: dict, fields: dict, **_: Any) -> dict:
     from .answers import CHOOSE_SAVED, MAX_BYTES, AnswersError, other_call, parse_answers_text, too_large
+
+    # What was typed on the step comes along and is kept, so a file that cannot be read loses nothing.
+    step = _current_step(fields) if fields else None
+    if step is not None:
+        _apply(step, fields, strict=False)
 
     # A file over MAX_BYTES comes as its size alone (checker.js does not read it).
     text, size = request.get("text"), request.get("size")

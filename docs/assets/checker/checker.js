@@ -343,9 +343,11 @@ if (typeof WebAssembly !== "object") {
       const file = event.target.files[0];
       // A file over Python's limit is not read at all (it could be huge): its size alone goes
       // to Python, which says what is wrong. An unreadable file goes without text, likewise.
-      if (file && file.size > loadLimit) send({ action: "load", size: file.size });
-      else if (file) file.text().then((text) => send({ action: "load", text, size: file.size }),
-                                      () => send({ action: "load", size: file.size }));
+      // The step's fields go too, so what was typed is kept even if the file cannot be read.
+      const step = body.querySelector("form[data-live]") ?? undefined;
+      if (file && file.size > loadLimit) send({ action: "load", size: file.size }, step);
+      else if (file) file.text().then((text) => send({ action: "load", text, size: file.size }, step),
+                                      () => send({ action: "load", size: file.size }, step));
     } else if (form?.dataset.live !== undefined) {
       send({ action: "update" }, form);
     }
