@@ -43,6 +43,13 @@ def test_the_packaged_file_reads_into_every_topic_of_the_flow():
      "questions.population.feeds[1]: names no rule 'headcount'"),
     (lambda d: d["questions"]["kind"].pop("feeds"), "questions.kind.feeds: is missing"),
     (lambda d: d["questions"]["kind"].update(feeds="kind"), "questions.kind.feeds: must be a list"),
+    (lambda d: d["questions"]["capacity"].update(item="113-9"), "questions.capacity.item: names no item"),
+    (lambda d: d["questions"]["kind"].update(item="113-1"), "questions.kind.item: goes with feeds"),
+    # The groups follow the rules' split of 法第113条: a body itself is not screened on items 1 and 2,
+    # a person is screened on items 1 to 5.
+    (lambda d: d["groups"]["body"].append("capacity"), "groups.body: asks about 113-2, which the rules do not"),
+    (lambda d: d["groups"]["officer"].remove("capacity"), "groups.officer: asks nothing about 113-2"),
+    (lambda d: d["groups"]["person"].remove("birth_date"), "groups.person: asks nothing about 113-1"),
 ])
 def test_a_wrong_field_is_named(mutate, where):
     assert where in _error(mutate)

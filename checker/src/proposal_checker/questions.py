@@ -20,6 +20,12 @@ from typing import Any
 
 from .inputs import INPUTS, Input
 from .rules import Rule, rules_by_id
+from .rules.disqualification import ITEMS as SCREENED
+
+# The items of 法第113条 the rules screen, and whom each group of questions is asked about: the
+# groups must ask about exactly the items the rule screens for that person or body.
+_ITEMS_113 = tuple(dict.fromkeys(i for items in SCREENED.values() for i in items))
+_GROUPS_113 = {"person": "person", "officer": "person", "body": "body"}
 
 _PLACEHOLDERS = ("agency", "minimum_population", "certificate_months")
 
@@ -56,6 +62,7 @@ class Question:
     past_only: bool = False        # dates that cannot lie in the future (birth dates)
     summary: str = ""              # short name for the review list and the error summary
     feeds: tuple[Rule, ...] = ()   # the rules that read the answer; none: asked only to name a person
+    item: str = ""                 # the item of 法第113条 a disqualification question asks about ("113-1")
 
     @property
     def conditional(self) -> bool:
@@ -117,7 +124,7 @@ def call_text(text: str, call: Any) -> str:
 
 _FIELDS = {"key": str, "input": str, "label": str, "summary": str, "hint": str, "required": bool,
            "unknown": bool, "past_only": bool, "when": dict, "when_text": str, "options": list,
-           "missing": str, "basis": list, "note": str, "feeds": list}
+           "missing": str, "basis": list, "note": str, "feeds": list, "item": str}
 
 
 def _need(cond: bool, where: str, message: str) -> None:
@@ -165,6 +172,10 @@ def _question(name: str, data: Any, rules: dict[str, Rule]) -> Question:
         _text(b, f"{where}.basis[{i}]")
     for i, r in enumerate(data["feeds"]):
         _need(r in rules, f"{where}.feeds[{i}]", f"names no rule {r!r} (known: {', '.join(rules)})")
+    if "item" in data:
+        _need(data["item"] in _ITEMS_113, f"{where}.item",
+              f"names no item of 法第113条 screened by the rules (known: {', '.join(_ITEMS_113)})")
+        _need("113" in data["feeds"], f"{where}.item", "goes with feeds naming the rule '113'")
     return Question(
         key=tuple(_text(data["key"], where + ".key").split(".")), input=INPUTS[kind],
         label=_text(data["label"], where + ".label"),
@@ -172,7 +183,7 @@ def _question(name: str, data: Any, rules: dict[str, Rule]) -> Question:
         required=data.get("required", True), options=options, unknown=data.get("unknown", False),
         when=tuple((tuple(p.split(".")), v) for p, v in when.items()), when_text=data.get("when_text", ""),
         missing=data.get("missing", ""), basis=tuple(basis), past_only=data.get("past_only", False),
-        summary=data.get("summary", ""), feeds=tuple(rules[r] for r in data["feeds"]))
+        summary=data.get("summary", ""), feeds=tuple(rules[r] for r in data["feeds"]), item=data.get("item", ""))
 
 
 def parse_catalogue(data: Any, rules: dict[str, Rule] | None = None) -> Catalogue:
@@ -193,6 +204,13 @@ def parse_catalogue(data: Any, rules: dict[str, Rule] | None = None) -> Catalogu
         for m in members:
             _need(m in questions, f"groups.{name}", f"names no question {m!r}")
         groups[name] = tuple(questions[m] for m in members)
+    for name, who in _GROUPS_113.items():
+        _need(name in groups, f"groups.{name}", "is missing (the questions of 法第113条)")
+        asked = {q.item for q in groups[name] if q.item}
+        for item in SCREENED[who]:
+            _need(item in asked, f"groups.{name}", f"asks nothing about {item}, which the rules screen for a {who}")
+        for item in sorted(asked - set(SCREENED[who])):
+            _need(False, f"groups.{name}", f"asks about {item}, which the rules do not screen for a {who}")
     topic_ids = {t.id for t in topics}
     by_topic = []
     for i, entry in enumerate(data["catalogue"]):

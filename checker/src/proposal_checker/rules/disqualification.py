@@ -47,6 +47,9 @@ BASIS = {
     "113-6": ("法第113条第6号", "公示3⑥"),
 }
 SUMMARY_BASIS = ("法第114条第1項第1号", "公示6①", "公示3")
+# Which items are screened for whom: a person (an individual proposer, an officer) on items 1–5, a
+# body itself on items 3–5 (its officers' items 1–5 make item 6). The questions are checked against this.
+ITEMS = {"person": ("113-1", "113-2", "113-3", "113-4", "113-5"), "body": ("113-3", "113-4", "113-5")}
 
 NOTE_AGE = "年齢は、誕生日が始まった時に1歳増えます（年齢計算ニ関スル法律、民法第143条）。2月29日生まれの人は、うるう年でない年は3月1日に1歳増えます。"
 NOTE_COUNTING = "「起算して2年」は、その日を1日目として数えます。例えば2024年3月1日に終わった場合、2026年2月28日までが2年の間で、2026年3月1日から提案できます。"
@@ -118,14 +121,11 @@ def screen_proposer(ctx: Context, index: int, proposer: Proposer) -> list[Findin
 
 def screen_person(ctx: Context, prefix: str, subject: str, person: Person, personal: bool,
                   body: bool = False) -> list[Finding]:
-    """Items 1-5 for a person (``personal``), items 3-5 for a body itself."""
-    checks = []
-    if personal:
-        checks += [("113-1", _minor), ("113-2", _capacity)]
-    checks += [("113-3", _bankruptcy), ("113-4", _sentence), ("113-5", _cancellation)]
+    """Items 1-5 for a person (``personal``), items 3-5 for a body itself (``ITEMS``)."""
+    checks = {"113-1": _minor, "113-2": _capacity, "113-3": _bankruptcy, "113-4": _sentence, "113-5": _cancellation}
     findings = []
-    for item, check in checks:
-        status, message, notes = check(ctx, person, body)
+    for item in ITEMS["person" if personal else "body"]:
+        status, message, notes = checks[item](ctx, person, body)
         findings.append(finding(f"{prefix}.{item}", status, TITLES[item], message, BASIS[item], subject, notes))
     return findings
 
