@@ -302,7 +302,7 @@ def _findings_group(status: Status, group: list[Finding], href: Any) -> str:
         return f'<h4 class="checker-group-heading">{esc(heading)}</h4>{items}'
     return (f'<h4 class="checker-group-heading" id="{PASSED_ID}-heading">{esc(heading)}</h4>'
             f'<details class="checker-passed" id="{PASSED_ID}">'
-            f'<summary class="checker-passed-summary">問題のない要件{len(group)}件を表示する</summary>'
+            f'<summary class="checker-passed-summary">問題のない要件{len(group)}件の一覧</summary>'
             f"{items}</details>")
 
 
