@@ -269,7 +269,7 @@ def _basis_links(basis: Iterable[str], href: Any) -> str:
     items = []
     for b in basis:
         target = href(b)
-        items.append(f'<a href="../{esc(target)}">{esc(b)}</a>' if target else esc(b))
+        items.append(f'<a href="../{esc(target)}">{esc(b)}</a>' if target else f'<span class="nowrap">{esc(b)}</span>')
     return "、".join(items)
 
 
