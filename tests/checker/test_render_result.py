@@ -177,3 +177,15 @@ def test_on_the_result_page_every_open_question_counts_as_to_confirm():
     ask("goto", step="review")
     html = ask("result")["html"]
     assert "確認が必要なこと（" in html and "まだ判定していません" not in html
+
+
+def test_a_proposer_named_but_not_yet_asked_about_is_not_counted_as_to_confirm():
+    # What sums up the proposers, or a body's officers, waits as long as what it sums up waits.
+    ask("start")
+    ask("next")
+    submit("kind", proposal__kind="new")
+    panel = panel_of(submit("proposers", p0__type="corporation", p0__name="株式会社見本"))
+    assert page() == "proposer-1"
+    assert count(panel, "review") == 0 and count(panel, "fail") == 0
+    panel = ask("update", fields={"_step": ["proposer-1"], "p0.o0.capacity": ["unknown"]})["result_html"]
+    assert count(panel, "review") >= 1

@@ -7,6 +7,7 @@ looks from checker.css.
 """
 from __future__ import annotations
 
+import re
 from typing import Any, Iterable
 
 from .dates import format_date, format_time, jst
@@ -101,8 +102,25 @@ def tools(can_save: bool = True) -> str:
 _NOT_YET = ("まだ回答していません", "が未入力です", "が未入力のため")
 
 
-def _not_yet(f: Finding, fresh: dict[str, Finding]) -> bool:
-    return f.status is Status.REVIEW and (fresh.get(f.id) == f or any(w in f.message for w in _NOT_YET))
+def _summed(f: Finding) -> str | None:
+    """The id prefix of the findings ``f`` sums up (ids are stable, FORMAT.md): all the proposers
+    together (「proposers」), or a body's officers together (「proposer-1.113-6」, 法第113条第6号)."""
+    if f.id == "proposers":
+        return "proposer-"
+    person, _, rule = f.id.rpartition(".")
+    return f"{person}.officer-" if rule == "113-6" and re.fullmatch(r"proposer-\d+", person) else None
+
+
+def _not_yet(f: Finding, findings: tuple[Finding, ...], fresh: dict[str, Finding]) -> bool:
+    """Whether ``f`` only waits for answers: it says so, it is as with no answers at all, or it sums
+    up findings that all wait."""
+    if f.status is not Status.REVIEW:
+        return False
+    if fresh.get(f.id) == f or any(w in f.message for w in _NOT_YET):
+        return True
+    prefix = _summed(f)
+    parts = [g for g in findings if prefix and g.id.startswith(prefix) and g.status is not Status.PASS]
+    return bool(parts) and all(_not_yet(g, findings, fresh) for g in parts)
 
 
 def result_panel(result: Result, fresh: Result | None = None) -> str:
@@ -116,7 +134,7 @@ def result_panel(result: Result, fresh: Result | None = None) -> str:
     if fresh is not None and result.findings == fresh.findings:
         return ('<p class="checker-panel-outcome checker-panel-outcome--pending">まだ判定していません</p>'
                 '<p class="checker-hint">質問に答えると、ここに今の答えでの判定が出ます。</p>')
-    open_ = [f for f in result.findings if _not_yet(f, fresh_findings)] if fresh else []
+    open_ = [f for f in result.findings if _not_yet(f, result.findings, fresh_findings)] if fresh else []
     judged = [f for f in result.findings if f not in open_]
     overall = result.overall if not open_ else next(
         (s for s in STATUS_ORDER[:2] if any(f.status is s for f in judged)), None)
