@@ -40,6 +40,7 @@ class Session:
     invalid: dict[str, form.Fields] = field(default_factory=dict)   # field name -> raw form values
     from_review: bool = False      # "next" leads back to the review
     return_to: str = "start"       # the page the clear dialog returns to
+    unanswered: Result | None = None  # the result of no answers at all: the live panel's baseline
 
 
 _session: Session | None = None
@@ -347,8 +348,10 @@ def _panel() -> str:
     from .answers import parse_answers
     from .evaluate import evaluate
 
-    fresh = evaluate(parse_answers(flow.effective(flow.new_answers(_call().id))), _call(), clock())
-    return render.result_panel(_evaluate(), fresh)
+    here = session()
+    if here.unanswered is None:  # the same for every update of the page: made once
+        here.unanswered = evaluate(parse_answers(flow.effective(flow.new_answers(here.call.id))), here.call, clock())
+    return render.result_panel(_evaluate(), here.unanswered)
 
 
 def _review_rows(answers: dict) -> list[tuple[str, list[tuple[str, str, str, str]]]]:
