@@ -111,12 +111,15 @@ def test_a_person_completes_the_flow_with_the_keyboard_only(checker):
     page.wait_for_function("() => document.querySelector('#step-heading')?.innerText !== 'はじめに'")
     steps = complete_flow(page)
     assert steps[-1] == "結果" and len(steps) >= 5
+    # Focus went to the new step's heading, and the change was announced.
+    assert page.evaluate("document.activeElement.id") == "step-heading"
+    # The passed items are folded into one group: the keyboard opens it.
+    tab_to(page, "[data-checker-body] details.checker-passed > summary")
+    page.keyboard.press("Enter")
     result = page.inner_text("[data-checker-body]")
     assert "法第113条第1号" in result          # each finding names its legal basis
     assert "あなたの提出チェックリスト" in result
     assert f"最終的な判断は{CALL.agency_name}が行います" in result
-    # Focus went to the new step's heading, and the change was announced.
-    assert page.evaluate("document.activeElement.id") == "step-heading"
     link = page.locator('[data-checker-body] a[href*="law/#art-113"]').first
     assert link.count() and link.get_attribute("href").startswith("../law/")
 

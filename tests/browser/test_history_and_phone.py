@@ -265,6 +265,7 @@ def test_on_a_phone_the_result_uses_the_full_width_and_nothing_breaks_inside(bro
     page = browser.new_page(viewport=PHONE)
     open_checker(page, base_url)
     to_result(page)
+    page.locator(f"{BODY} details.checker-passed > summary").click()  # the passed items, folded at first
     widths = page.evaluate("""() => ({
       column: document.querySelector('[data-checker-body]').getBoundingClientRect().width,
       cards: [...document.querySelectorAll('.checker-findings > li, .checker-docs > li')]

@@ -7,6 +7,7 @@ looks from checker.css.
 """
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any, Iterable
 
@@ -18,7 +19,7 @@ from .rules.documents import CONDITIONS
 from .flow import Field, Section, Step, Topic, call_text
 from .inputs import Fields, Pieces
 from .markup import attrs as _attrs
-from .markup import esc
+from .markup import esc, keep_together
 
 # The page's conclusion (Status.outcome, shared with the command line) and where on the page to look next.
 OUTCOMES = {
@@ -98,17 +99,60 @@ def tools(can_save: bool = True) -> str:
     )
 
 
-def result_panel(result: Result) -> str:
-    """The compact result beside each step: overall outcome and counts (kept cheap)."""
-    overall = result.overall.value
-    title, _ = OUTCOMES[overall]
+# A finding that only says a question is still to be answered (rules.common.not_known, the
+# date rules' 「未入力」), or that is as it is when nothing at all is answered.
+_NOT_YET = ("まだ回答していません", "が未入力です", "が未入力のため")
+
+
+def _summed(f: Finding) -> str | None:
+    """The id prefix of the findings ``f`` sums up (ids are stable, FORMAT.md): all the proposers
+    together (「proposers」), or a body's officers together (「proposer-1.113-6」, 法第113条第6号)."""
+    if f.id == "proposers":
+        return "proposer-"
+    person, _, rule = f.id.rpartition(".")
+    return f"{person}.officer-" if rule == "113-6" and re.fullmatch(r"proposer-\d+", person) else None
+
+
+def _not_yet(f: Finding, findings: tuple[Finding, ...], fresh: dict[str, Finding]) -> bool:
+    """Whether ``f`` only waits for answers: it says so, it is as with no answers at all, or it sums
+    up findings that all wait."""
+    if f.status is not Status.REVIEW:
+        return False
+    if fresh.get(f.id) == f or any(w in f.message for w in _NOT_YET):
+        return True
+    prefix = _summed(f)
+    parts = [g for g in findings if prefix and g.id.startswith(prefix) and g.status is not Status.PASS]
+    return bool(parts) and all(_not_yet(g, findings, fresh) for g in parts)
+
+
+def result_panel(result: Result, fresh: Result | None = None) -> str:
+    """The compact result beside each step: the outcome and counts for what has been answered.
+
+    Beside the questions, a question not reached yet is not a problem: before anything is answered
+    the panel says nothing is judged yet, and afterwards counts only what the answers decide,
+    saying how many questions are still open. ``fresh``: the result of no answers at all (the same
+    call); without it every finding counts, as on the result page."""
+    fresh_findings = {f.id: f for f in fresh.findings} if fresh else {}
+    if fresh is not None and result.findings == fresh.findings:
+        return ('<p class="checker-panel-outcome checker-panel-outcome--pending">まだ判定していません</p>'
+                '<p class="checker-hint">質問に答えると、ここに今の答えでの判定が出ます。</p>')
+    open_ = [f for f in result.findings if _not_yet(f, result.findings, fresh_findings)] if fresh else []
+    judged = [f for f in result.findings if f not in open_]
+    overall = result.overall if not open_ else next(
+        (s for s in STATUS_ORDER[:2] if any(f.status is s for f in judged)), None)
+    if overall is None:
+        title, state = "今の答えでは、問題は見つかっていません。", "pending"
+    else:
+        title, state = OUTCOMES[overall.value][0], overall.value
     rows = "".join(
         f'<li class="checker-count checker-count--{s.value}"><span class="checker-badge checker-badge--{s.value}">'
-        f"{esc(s.label)}</span> {sum(f.status is s for f in result.findings)}件</li>"
+        f"{esc(s.label)}</span> {sum(f.status is s for f in judged)}件</li>"
         for s in STATUS_ORDER)
-    return (f'<p class="checker-panel-outcome checker-panel-outcome--{esc(overall)}">{esc(title)}</p>'
+    hint = (f'まだ答えていない質問に関わる項目（<span class="nowrap">{len(open_)}件</span>）は、数えていません。'
+            "結果のページでは「確認が必要」に入ります。" if open_ else "")
+    return (f'<p class="checker-panel-outcome checker-panel-outcome--{state}">{esc(title)}</p>'
             f'<ul class="checker-counts">{rows}</ul>'
-            '<p class="checker-hint">まだ答えていない項目は「確認が必要」に数えています。</p>')
+            + (f'<p class="checker-hint">{hint}</p>' if hint else ""))
 
 
 def _live_panel(result_html: str) -> str:
@@ -295,20 +339,20 @@ def _basis_links(basis: Iterable[str], href: Any) -> str:
     items = []
     for b in basis:
         target = href(b)
-        items.append(f'<a href="../{esc(target)}">{esc(b)}</a>' if target else esc(b))
+        items.append(f'<a href="../{esc(target)}">{esc(b)}</a>' if target else f'<span class="nowrap">{esc(b)}</span>')
     return "、".join(items)
 
 
 def _finding(f: Finding, href: Any) -> str:
     status = f.status.value
     subject = f'<span class="checker-finding-subject">{esc(f.subject)}</span>' if f.subject else ""
-    notes = "".join(f'<li>{esc(n)}</li>' for n in f.notes)
+    notes = "".join(f'<li>{keep_together(n)}</li>' for n in f.notes)
     notes = f'<ul class="checker-finding-notes">{notes}</ul>' if notes else ""
     basis_html = (f'<p class="checker-finding-basis">根拠：{_basis_links(f.basis, href)}</p>' if f.basis else "")
     return (f'<li class="checker-finding checker-finding--{esc(status)}" data-finding="{esc(f.id)}">'
             f'<p class="checker-finding-title"><span class="checker-badge checker-badge--{esc(status)}">'
-            f"{esc(f.status.label)}</span> {subject}{esc(f.title)}</p>"
-            f'<p class="checker-finding-message">{esc(f.message)}</p>{notes}{basis_html}</li>')
+            f"{esc(f.status.label)}</span> {subject}{keep_together(f.title)}</p>"
+            f'<p class="checker-finding-message">{keep_together(f.message)}</p>{notes}{basis_html}</li>')
 
 
 def made_at_text(result: Result) -> str:
@@ -316,9 +360,26 @@ def made_at_text(result: Result) -> str:
     return f"{format_date(made.date())}{made.hour}時{made.minute:02d}分（日本時間）"
 
 
+PASSED_ID = "checker-passed"
+
+
+def _findings_group(status: Status, group: list[Finding], href: Any) -> str:
+    """Fails and 確認が必要 open, as a heading and cards; the passed ones folded into one
+    disclosure (a native <details>: a button to keyboards and screen readers, with its state)."""
+    heading = f"{status.heading}（{len(group)}件）"
+    items = f'<ul class="checker-findings">{"".join(_finding(f, href) for f in group)}</ul>'
+    if status is not Status.PASS:
+        return f'<h4 class="checker-group-heading">{esc(heading)}</h4>{items}'
+    return (f'<h4 class="checker-group-heading" id="{PASSED_ID}-heading">{esc(heading)}</h4>'
+            f'<details class="checker-passed" id="{PASSED_ID}">'
+            f'<summary class="checker-passed-summary">問題のない要件{len(group)}件の一覧</summary>'
+            f"{items}</details>")
+
+
 def result_page(result: Result, call: Any, href: Any, progress: str = "", message: str = "", summary: str = "",
                 past: str = "", state: CallState | None = None) -> str:
-    """The outcome, the findings grouped by status, and the printable personal checklist.
+    """The outcome, what does not pass (fails, then 確認が必要), the passed items folded, and the
+    printable personal checklist. Two prints: the checklist alone, or the whole result (checker.js).
     Under the outcome: the call's state today (call_state_note) and the note on answered days
     already past (``past``: past_days_note)."""
     overall = result.overall.value
@@ -331,38 +392,40 @@ def result_page(result: Result, call: Any, href: Any, progress: str = "", messag
            f"{call_state_note(call, state)}{past}"]
     for status in STATUS_ORDER:
         group = [f for f in result.findings if f.status is status]
-        if not group:
-            continue
-        items = "".join(_finding(f, href) for f in group)
-        out.append(f'<h4 class="checker-group-heading">{esc(status.heading)}（{len(group)}件）</h4>'
-                   f'<ul class="checker-findings">{items}</ul>')
+        if group:
+            out.append(_findings_group(status, group, href))
     out.append(checklist(result, call, href))
     out.append("</div>")
-    out.append('<form class="checker-form checker-no-print" novalidate><div class="checker-actions checker-actions--nav">'
-               f'{_button("チェックリストを印刷する", "print", "primary")}{_button("回答の確認に戻る", "back")}'
-               "</div></form>")
+    out.append('<form class="checker-form checker-no-print" novalidate>'
+               '<p class="checker-hint">「チェックリストを印刷」は、提出する書類と提出の方法だけを印刷します。'
+               "「結果の全体を印刷」は、問題のない要件も含めて、すべての項目を印刷します。</p>"
+               '<div class="checker-actions checker-actions--nav">'
+               f'{_button("チェックリストを印刷", "print", "primary")}{_button("結果の全体を印刷", "print-all")}'
+               f'{_button("回答の確認に戻る", "back")}</div></form>')
     out.append(tools())
     return "".join(out)
 
 
 def checklist(result: Result, call: Any, href: Any) -> str:
-    """The person's own list: documents and why, how/where/by when, what happens next."""
+    """The person's own list: documents and why, how/where/by when, what happens next.
+    Printed alone, it keeps what goes on the desk (checker.css): the papers and copies, how,
+    where and by when, the envelope's words; the reasons and what happens next are in the full print."""
     docs, on_request = [], []
     for d in result.documents:
         copies_text = f"（{d.copies}部）" if d.copies else ""
-        why = f'<p class="checker-doc-why">{esc(d.why)}</p>' if d.why else ""
+        why = f'<p class="checker-doc-why">{keep_together(d.why)}</p>' if d.why else ""
         if d.condition:
-            why = f'<p class="checker-doc-condition">必要なとき：{esc(d.condition)}</p>' + why
+            why = f'<p class="checker-doc-condition">必要なとき：{keep_together(d.condition)}</p>' + why
         elif d.on_request:
-            why = f'<p class="checker-doc-condition">必要なとき：{esc(CONDITIONS["requested"])}</p>' + why
+            why = f'<p class="checker-doc-condition">必要なとき：{keep_together(CONDITIONS["requested"])}</p>' + why
         basis_html = f'<p class="checker-doc-basis">根拠：{_basis_links(d.basis, href)}</p>' if d.basis else ""
         (on_request if d.on_request else docs).append(
             f'<li class="checker-doc"><span class="checker-box" aria-hidden="true"></span>'
-            f'<div><p class="checker-doc-name">{esc(d.name)}{copies_text}</p>{why}{basis_html}</div></li>')
+            f'<div><p class="checker-doc-name">{keep_together(d.name + copies_text)}</p>{why}{basis_html}</div></li>')
     sub = result.submission
-    how = "".join(f"<li>{esc(s)}</li>" for s in sub.how)
-    where_html = "<br>".join(esc(line) for line in sub.where)
-    steps = "".join(f"<li>{esc(s)}</li>" for s in result.next_steps)
+    how = "".join(f"<li>{keep_together(s)}</li>" for s in sub.how)
+    where_html = "<br>".join(keep_together(line) for line in sub.where)
+    steps = "".join(f"<li>{keep_together(s)}</li>" for s in result.next_steps)
     return (
         '<section class="checker-checklist-print" aria-labelledby="checker-own-heading">'
         '<h4 class="checker-group-heading" id="checker-own-heading">あなたの提出チェックリスト</h4>'
@@ -377,13 +440,14 @@ def checklist(result: Result, call: Any, href: Any) -> str:
             f'<ul class="checker-docs checker-docs--on-request">{"".join(on_request)}</ul>') if on_request else "")
         +
         '<h5 class="checker-subheading">提出の方法</h5>'
-        f'<ul class="checker-list">{how}</ul>'
-        '<h5 class="checker-subheading">提出先</h5>'
-        f'<p class="checker-address">{where_html}</p>'
-        '<h5 class="checker-subheading">期限</h5>'
-        f"<p>{esc(sub.by)}</p>"
-        '<h5 class="checker-subheading">このあとの流れ</h5>'
-        f'<ol class="checker-list">{steps}</ol>'
+        f'<ul class="checker-list checker-how">{how}</ul>'
+        '<div class="checker-where-by">'
+        '<div><h5 class="checker-subheading">提出先</h5>'
+        f'<p class="checker-address">{where_html}</p></div>'
+        '<div><h5 class="checker-subheading">期限</h5>'
+        f"<p>{keep_together(sub.by)}</p></div></div>"
+        '<div class="checker-next-steps"><h5 class="checker-subheading">このあとの流れ</h5>'
+        f'<ol class="checker-list">{steps}</ol></div>'
         f'<p class="checker-disclaimer">{esc(result.disclaimer)}</p>'
         "</section>"
     )

@@ -11,7 +11,7 @@ result's time, the saved file's name, the call's state and the days already past
 (CPython, the command line, the build) the machine's clock serves.
 
 Actions: start, next, back, goto, update, review, result, save, load, clear, clear-confirm,
-clear-cancel, add-proposer, remove-proposer:I, add-officer:I, remove-officer:I:J, print.
+clear-cancel, add-proposer, remove-proposer:I, add-officer:I, remove-officer:I:J, print, print-all.
 
 The answers live here, in this module's state, for as long as the page is open: going back
 never drops them, nothing is written to the browser's storage, and "save" hands the person
@@ -63,6 +63,7 @@ class Session:
     invalid: dict[str, form.Fields] = field(default_factory=dict)   # field name -> raw form values
     from_review: bool = False      # "next" leads back to the review
     return_to: str = "start"       # the page the clear dialog returns to
+    unanswered: Result | None = None  # the result of no answers at all: the live panel's baseline
 
 
 _session: Session | None = None
@@ -171,9 +172,9 @@ def _goto(request: dict, **_: Any) -> dict:
 def _update(fields: dict, **_: Any) -> dict:
     step = _current_step(fields)
     if step is None:  # a form no longer on screen: nothing to write
-        return {"result_html": render.result_panel(_evaluate())}
+        return {"result_html": _panel()}
     _apply(step, fields, strict=False)
-    response = {"result_html": render.result_panel(_evaluate())}
+    response = {"result_html": _panel()}
     current = flow.step_by_id(_answers(), step.id)
     if current is not None:
         response["show"] = form.visible(_answers(), current)
@@ -295,7 +296,8 @@ def _remove_officer(fields: dict, arg: str, **_: Any) -> dict:
 
 
 def _print(**_: Any) -> dict:
-    # The page prints itself (checker.js); nothing changes here.
+    # The page prints itself (checker.js): "print" the checklist alone, "print-all" the whole
+    # result; nothing changes here.
     return {"announce": ""}
 
 
@@ -303,7 +305,7 @@ _ACTIONS: dict[str, Callable[..., dict]] = {
     "start": _show, "next": _next, "back": _back, "goto": _goto, "update": _update, "review": _review,
     "result": _result, "save": _save, "load": _load, "clear": _clear, "clear-confirm": _clear_confirm,
     "clear-cancel": _clear_cancel, "add-proposer": _add_proposer, "remove-proposer": _remove_proposer,
-    "add-officer": _add_officer, "remove-officer": _remove_officer, "print": _print,
+    "add-officer": _add_officer, "remove-officer": _remove_officer, "print": _print, "print-all": _print,
 }
 
 
@@ -369,6 +371,17 @@ def _evaluate() -> Result:
     from .evaluate import evaluate
 
     return evaluate(parse_answers(flow.effective(_answers())), _call(), now())
+
+
+def _panel() -> str:
+    """The live panel beside a step: what the answers so far decide, against no answers at all."""
+    from .answers import parse_answers
+    from .evaluate import evaluate
+
+    here = session()
+    if here.unanswered is None:  # the same for every update of the page: made once
+        here.unanswered = evaluate(parse_answers(flow.effective(flow.new_answers(here.call.id))), here.call, clock())
+    return render.result_panel(_evaluate(), here.unanswered)
 
 
 def _review_rows(answers: dict) -> list[tuple[str, list[tuple[str, str, str, str]]]]:
@@ -474,7 +487,7 @@ def _render(errors: list[tuple[flow.Field, str]] | None = None, focus: str | Non
         values = {f.name: session().invalid.get(f.name) or form.form_values(f, answers) for f in step.fields}
         errors_by_name = {f.name: text for f, text in errors or []}
         html = render.step_page(step, number, total, _progress(step.topic), values, errors_by_name, summary,
-                                render.result_panel(_evaluate()), message=message, call=call)
+                                _panel(), message=message, call=call)
         heading = f"ステップ {number} / {total}：{step.title}"
 
     # "page": what is on screen, for the browser's history (checker.js keeps only this id there).

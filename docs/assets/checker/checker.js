@@ -326,11 +326,29 @@ if (typeof WebAssembly !== "object") {
 
   if (!screens.length) queue.push({ request: { action: "start" }, shown: false });
 
+  // Printing the result (checker.css): "checklist" prints the checklist alone, "all" (and the
+  // browser's own Print) the whole result with the passed items opened; both as they were after.
+  const printResult = (what) => {
+    root.dataset.print = what;
+    window.print();
+  };
+  const opened = [];
+  addEventListener("beforeprint", () => {
+    for (const details of body.querySelectorAll(".checker-passed:not([open])")) {
+      details.open = true;
+      opened.push(details);
+    }
+  });
+  addEventListener("afterprint", () => {
+    for (const details of opened.splice(0)) details.open = false;
+    delete root.dataset.print;
+  });
+
   body.addEventListener("submit", (event) => {
     event.preventDefault();
     const form = event.target;
     const action = event.submitter?.value || "next";
-    if (action === "print") { window.print(); return; }
+    if (action === "print" || action === "print-all") { printResult(action === "print" ? "checklist" : "all"); return; }
     send({ action }, form);
   });
   // Something typed or chosen: leaving now would lose it (until it is saved).
