@@ -15,6 +15,7 @@ from .call_state import CallState
 from .dates import format_date, format_time, jst
 from .findings import STATUS_ORDER, Finding, Status
 from .result import Result
+from .rules.common import NO_DAY, NOT_ANSWERED
 from .rules.documents import CONDITIONS
 from .flow import Field, Section, Step, Topic, call_text
 from .inputs import Fields, Pieces
@@ -101,7 +102,7 @@ def tools(can_save: bool = True) -> str:
 
 # A finding that only says a question is still to be answered (rules.common.not_known, the
 # date rules' 「未入力」), or that is as it is when nothing at all is answered.
-_NOT_YET = ("まだ回答していません", "が未入力です", "が未入力のため")
+_NOT_YET = (NOT_ANSWERED, NO_DAY)
 
 
 def _summed(f: Finding) -> str | None:

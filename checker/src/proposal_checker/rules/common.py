@@ -37,7 +37,10 @@ def said(status: Status, message: str, notes: tuple[str, ...] = ()) -> Finding:
     return Finding(id="", status=status, title="", message=message, basis=(), notes=tuple(notes))
 
 
+# What a finding says when it waits for an answer; the page's live panel finds these words
+# (render._not_yet), so they are written only here.
 NOT_ANSWERED = "まだ回答していません。"
+NO_DAY = "提案の日が未入力です。"
 
 
 def chosen(question: str, value: object) -> str:
@@ -58,11 +61,11 @@ def not_known(topic: str, value: object, question: str = "") -> str:
     if value == UNKNOWN:
         words = chosen(question, value) if question else UNKNOWN_LABEL
         return f"{topic}について、「{words}」と回答しました。"
-    return f"{topic}について、まだ回答していません。"
+    return f"{topic}について、{NOT_ANSWERED}"
 
 
 def day_missing(submission: Submission) -> str:
     """Why a finding that needs the proposal day cannot decide: 「わからない」, or nothing given yet."""
     if submission.date_unknown:
         return not_known("提案の日", UNKNOWN, "submit_date")
-    return "提案の日が未入力です。"
+    return NO_DAY

@@ -14,7 +14,7 @@ from ..answers import UNKNOWN
 from ..dates import format_time
 from ..findings import Finding, Status
 from . import Context, rule
-from .common import day, finding, not_known, said
+from .common import NO_DAY, day, finding, not_known, said
 
 PERIOD_BASIS = ("公示4",)
 HAND_BASIS = ("公示4", "公示5(2)", "公示5(2)（注1）")
@@ -79,7 +79,7 @@ def check_date(ctx: Context) -> list[Finding]:
                         + "提案の日は、欠格事由（年齢や2年の期間）の判定にも使います。" + _period(ctx), basis)]
     if d is None:
         return [finding("submission.date", Status.REVIEW, title,
-                        f"提案の日が未入力です。{what}を入力してください。欠格事由などの判定にも使います。" + _period(ctx), basis)]
+                        NO_DAY + f"{what}を入力してください。欠格事由などの判定にも使います。" + _period(ctx), basis)]
     if d < c.opens:
         verb = "届きます" if post else "提出することになります"
         return [finding("submission.date", Status.FAIL, title,
