@@ -6,24 +6,19 @@ is wrapped in ``<span class="nowrap">`` (site.css: ``white-space: nowrap``). Lon
 units, 「2030年（令和12年）」 and 「1月7日（月）」, so a line may still break between them.
 
 Only text is touched, never tags, attributes, or code, scripts and styles. The checker's own
-markup is not page content and is left to the checker.
+markup is not page content: the checker wraps its own (proposal_checker.markup.keep_together).
 """
 from __future__ import annotations
 
 import re
+import sys
+from pathlib import Path
 
-UNITS = re.compile(
-    "|".join((
-        r"(?:法|規則|施行令|令)?第\d+条(?:の\d+)?(?:第\d+項)?(?:第\d+号)?",   # 法第114条第1項第2号
-        r"公示\d+(?:[（(]\d+[）)])?(?:（注\d*）)?",                       # 公示5(2)（注1）
-        r"\d{4}年（(?:令和|平成|昭和)(?:\d+|元)年）",                      # 2030年（令和12年）
-        r"(?:令和|平成)(?:\d+|元)年(?=\d+月)",                             # 令和12年 before a month
-        r"\d{1,2}月\d{1,2}日(?:（[月火水木金土日]）)?",                    # 1月7日（月）
-        r"午[前後]\d{1,2}時(?:\d{1,2}分)?",                                 # 午後3時30分
-        r"〒?(?<![\d-])\d{1,4}(?:-\d{1,4}){1,2}(?![\d-])",                   # 〒100-0001, 1-2-3, 03-0000-0000
-        r"\d[\d,]*(?:か月|日間|年間|部|件|人|通|歳)",                       # 3部, 2,000人, 3か月
-    ))
-)
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "checker" / "src"))
+
+# The same units as the checker's own messages: one list of what must not break.
+from proposal_checker.markup import UNITS  # noqa: E402
+
 TAG = re.compile(r"(<[^>]*>)")
 SKIPPED = ("script", "style", "pre", "code", "textarea", "svg")
 

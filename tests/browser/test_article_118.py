@@ -1,6 +1,9 @@
 """An Article 118 proposal (a product already made) in Chromium: the flow asks which product it
-uses, never the 本人の数 or the processing method, and the result has nothing left unanswered."""
+uses, never the 本人の数 or the processing method, and the result has nothing left unanswered;
+nor has any other kind of proposal, once every question the flow asks is answered."""
 from __future__ import annotations
+
+import pytest
 
 from driver import BODY, fill_step, open_checker, press, start, to_review
 from test_checker_flow import heading
@@ -23,3 +26,16 @@ def test_an_extension_is_asked_which_product_and_leaves_nothing_unanswered(page,
     # Every finding, passed ones folded away included.
     assert "まだ回答していません" not in page.locator(BODY).text_content()
     assert "checker-finding--pass" in page.locator(f'{BODY} [data-finding="proposal.file"]').first.get_attribute("class")
+
+
+@pytest.mark.parametrize("kind", ["new", "existing-new-user", "existing-change"])
+def test_every_kind_of_proposal_can_answer_everything_its_result_asks(page, base_url, kind):
+    open_checker(page, base_url)
+    start(page)
+    fill_step(page, choices={"proposal.kind": kind})
+    press(page, "next")
+    seen = to_review(page, free_text=PRODUCT)
+    assert ("加工の方法" in seen) == (kind == "new")
+    press(page, "result")
+    assert heading(page) == "結果"
+    assert "まだ回答していません" not in page.locator(BODY).text_content()

@@ -6,6 +6,7 @@ machine's clock (fixed by webpage.fresh at eleven days into the period) is only 
 """
 from __future__ import annotations
 
+import re
 from datetime import datetime, time, timedelta, timezone
 
 import pytest
@@ -17,6 +18,11 @@ from calls import day, time_of
 from webpage import answers, ask, date_fields, fresh, page, submit  # noqa: F401  (fresh: autouse fixture)
 
 from test_web import complete
+
+
+def words(html: str) -> str:
+    """The page's text as read: without the no-wrap spans around dates and counts (markup.keep_together)."""
+    return re.sub(r'<span class="nowrap">([^<]*)</span>', r"\1", html)
 
 
 def at(expr: str, call, clock: str | time = "10:00") -> datetime:
@@ -93,7 +99,7 @@ def test_without_the_pages_now_the_start_leaves_the_choice_to_the_page(call):
 
 
 def test_the_notes_name_the_calls_dates_and_keep_the_checker_usable(call):
-    html = render.call_state_note(call, None)
+    html = words(render.call_state_note(call, None))
     assert f'data-call-opens="{call.opens.isoformat()}"' in html
     assert f'data-call-deadline="{call.closes.isoformat()}T{call.closes_at.strftime("%H:%M")}"' in html
     period = f"{format_date(call.opens)}から{format_date(call.closes)}{format_time(call.closes_at)}まで（日本時間）"
@@ -144,7 +150,7 @@ def test_a_proposal_day_already_past_is_named_in_the_result(call):
     complete()  # the proposal day: opens+21d
     proposal_day = day("opens+21d", call)
     today = day("closes+5d", call)
-    html = ask("result", now=f"{today.isoformat()}T10:00")["html"]
+    html = words(ask("result", now=f"{today.isoformat()}T10:00")["html"])
     assert f"提案の日（{format_date(proposal_day)}）は、もう過ぎています。" in html
     assert f"今日は{format_date(today)}です（日本時間）" in html
     # Its link leads to the question.
@@ -166,6 +172,6 @@ def test_the_day_of_posting_already_past_is_named_too(call):
     ask("goto", step="submission")
     submit("submission", submission__method="post", **date_fields("submission__date", arrives),
            **date_fields("submission__posted_on", posted), submission__agent="no")
-    html = ask("result", now=f"{day('opens+19d', call).isoformat()}T10:00")["html"]
+    html = words(ask("result", now=f"{day('opens+19d', call).isoformat()}T10:00")["html"])
     assert f"発送する日（{format_date(posted)}）は、もう過ぎています。" in html
     assert "提案の日（" not in html.split("checker-past")[1].split("</div>")[0]   # that one is still ahead

@@ -25,8 +25,8 @@ def attrs(**attrs: Any) -> str:
 # (Chromium) keep phrases together; Firefox and Safari do not, and split 「第3項第／2号」 or
 # 「（2／部）」. So each citation, count, date and time in a message is wrapped, at render time,
 # in ``<span class="nowrap">`` (site.css). Long dates are two units, 「2026年（令和8年）」 and
-# 「3月13日（金）」, so a narrow card may still break between them. The same units as the site's
-# pages (build/hooks/keep_together.py), with the checker's own: bracketed counts, 「17時00分」.
+# 「3月13日（金）」, so a narrow card may still break between them. The site's pages use the same
+# list (build/hooks/keep_together.py).
 UNITS = re.compile("|".join((
     r"(?:法|規則|施行令|令)?(?:第\d+条(?:の\d+)?(?:第\d+項)?(?:第\d+号)?|第\d+項(?:第\d+号)?|第\d+号)",  # 法第114条第1項第2号
     r"公示\d+(?:[（(]\d+[）)])?[①-⑳]?(?:（注\d*）)?",                          # 公示5(2)（注1）, 公示5(1)②

@@ -189,7 +189,7 @@ def call_state_note(call: Any, state: CallState | None) -> str:
     inner = "".join(
         f'<div class="checker-callstate-note checker-callstate-note--{s.value}" data-call-state="{s.value}" role="note"'
         f'{" hidden" if state is None else ""}>'
-        f'<p class="checker-callstate-title">{esc(title)}</p><p>{esc(text)}</p></div>'
+        f'<p class="checker-callstate-title">{esc(title)}</p><p>{keep_together(text)}</p></div>'
         for s, (title, text) in shown.items())
     if state is not None:
         return f'<div class="checker-callstate">{inner}</div>'
@@ -203,11 +203,10 @@ def past_days_note(past: list[tuple[str, date]], today: date, change: str = "") 
     ``change``: where to answer the first of them again (a goto target)."""
     if not past:
         return ""
-    said = "".join(f"{esc(what)}（{esc(format_date(d))}）は、もう過ぎています。" for what, d in past)
+    said = "".join(f"{what}（{format_date(d)}）は、もう過ぎています。" for what, d in past)
+    said += f"今日は{format_date(today)}です（日本時間）。これから提出するときは、提出する日を答え直してください。"
     link = (f' <a href="#{HEADING_ID}" data-goto="{esc(change)}">{esc(past[0][0])}を変更する</a>' if change else "")
-    return (f'<div class="checker-notice checker-past" role="note"><p>{said}'
-            f"今日は{esc(format_date(today))}です（日本時間）。これから提出するときは、提出する日を答え直してください。"
-            f"{link}</p></div>")
+    return f'<div class="checker-notice checker-past" role="note"><p>{keep_together(said)}{link}</p></div>'
 
 
 # ---------------------------------------------------------------------------------------------
