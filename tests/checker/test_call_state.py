@@ -6,7 +6,6 @@ machine's clock (fixed by webpage.fresh at eleven days into the period) is only 
 """
 from __future__ import annotations
 
-import re
 from datetime import datetime, time, timedelta, timezone
 
 import pytest
@@ -15,14 +14,9 @@ from proposal_checker import render, web
 from proposal_checker.call_state import CallState, state
 from proposal_checker.dates import JST, format_date, format_time
 from calls import day, time_of
-from webpage import answers, ask, date_fields, fresh, page, submit  # noqa: F401  (fresh: autouse fixture)
+from webpage import answers, ask, date_fields, fresh, page, submit, words  # noqa: F401  (fresh: autouse fixture)
 
 from test_web import complete
-
-
-def words(html: str) -> str:
-    """The page's text as read: without the no-wrap spans around dates and counts (markup.keep_together)."""
-    return re.sub(r'<span class="nowrap">([^<]*)</span>', r"\1", html)
 
 
 def at(expr: str, call, clock: str | time = "10:00") -> datetime:

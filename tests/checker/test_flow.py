@@ -10,7 +10,7 @@ import re
 import pytest
 
 from proposal_checker import flow, paths, questions, web
-from webpage import answers, ask, error_texts, fresh, page, submit  # noqa: F401  (fresh: autouse fixture)
+from webpage import answers, ask, error_texts, fresh, page, submit, words  # noqa: F401  (fresh: autouse fixture)
 
 
 def birth(year: str, month: str, day: str) -> dict:
@@ -481,6 +481,6 @@ def test_the_questions_name_the_values_of_the_call_the_page_serves(call):
     ask("start")
     ask("next")
     submit("kind", proposal__kind="new")
-    html = ask("goto", step="file")["html"]
+    html = words(ask("goto", step="file")["html"])
     assert f"提案する本人の数は、{call.minimum_population:,}人以上で" in html
     assert f"{escape(call.agency_name)}の「提案の対象となる個人情報ファイル」" in html

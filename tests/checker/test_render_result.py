@@ -51,6 +51,18 @@ def test_text_without_units_is_only_escaped():
         '&lt;script&gt;&quot;<span class="nowrap">3部</span>&quot;&lt;/script&gt;')
 
 
+def test_the_questions_hints_and_leads_keep_their_units_whole_too():
+    ask("start")
+    ask("next")
+    submit("kind", proposal__kind="new")
+    submit("proposers", p0__type="individual", p0__name="山田")
+    html = ask("goto", step="proposer-1")["html"]
+    hint = re.search(r'<p class="checker-hint" id="f-p0-capacity-hint">(.*?)</p>', html).group(1)
+    assert '<span class="nowrap">法第113条第2号</span>' in hint
+    lead = re.search(r'<p class="checker-lead">(.*?)</p>', html).group(1)
+    assert '<span class="nowrap">法第113条</span>' in lead
+
+
 # --- the result page -----------------------------------------------------------------------------
 
 

@@ -14,7 +14,7 @@ import pytest
 from proposal_checker import web
 from proposal_checker.dates import format_date
 from calls import day
-from webpage import answers, ask, date_fields, fresh, page, submit  # noqa: F401  (fresh: autouse fixture)
+from webpage import answers, ask, date_fields, fresh, page, submit, words  # noqa: F401  (fresh: autouse fixture)
 
 
 def complete(name: str = "山田太郎", kind: str = "new") -> None:
@@ -150,7 +150,7 @@ def test_a_goto_to_an_unknown_step_changes_nothing():
 
 def test_the_review_lists_every_answer_with_a_change_link(call):
     complete()
-    html = ask("goto", step="review")["html"]
+    html = words(ask("goto", step="review")["html"])
     for text in ("新たに作成する行政機関等匿名加工情報の提案（法第112条）", "山田太郎", "1990年（平成2年）4月1日（日）",
                  "5,000人", "わからない", "持参する", format_date(day("opens+21d", call)),
                  f"午前{call.hand_opens_at.hour + 1}時"):

@@ -56,3 +56,8 @@ def answers() -> dict:
 def error_texts(response: dict) -> list[str]:
     """The error messages on the page, in order."""
     return re.findall(r'class="checker-error-text" id="[^"]+">([^<]+)<', response["html"])
+
+
+def words(html: str) -> str:
+    """The page as read: without the no-wrap spans that keep dates and counts whole (markup.keep_together)."""
+    return re.sub(r'<span class="nowrap">([^<]*)</span>', r"\1", html)

@@ -228,7 +228,7 @@ def question(field: Field, values: Fields, error: str = "", call: Any = None) ->
     return q.input.html(q, Pieces(
         fid=fid, name=field.name, values=values, label=q.label, required=_tag(q.required),
         wrapper=_attrs(class_=classes, id="c-" + fid, hidden=not field.applies),
-        hint=f'<p class="checker-hint" id="{hint_id}">{esc(call_text(q.hint, call))}</p>' if q.hint else "",
+        hint=f'<p class="checker-hint" id="{hint_id}">{keep_together(call_text(q.hint, call))}</p>' if q.hint else "",
         error=f'<p class="checker-error-text" id="{error_id}">{esc(error)}</p>' if error else "",
         described=" ".join(i for i in (hint_id, error_id) if i) or None,
         invalid="true" if error else None))
@@ -253,7 +253,7 @@ def step_page(step: Step, number: int, total: int, progress: str, values: dict[s
     add = ""
     if step.add:
         add = f'<div class="checker-actions checker-actions--add">{_button(step.add[1], step.add[0])}</div>'
-    lead = f'<p class="checker-lead">{esc(call_text(step.lead, call))}</p>' if step.lead else ""
+    lead = f'<p class="checker-lead">{keep_together(call_text(step.lead, call))}</p>' if step.lead else ""
     return (
         f"{progress}{summary}{notice(message)}"
         '<div class="checker-layout"><div class="checker-main">'
@@ -310,7 +310,7 @@ def review_page(progress: str, groups: list[tuple[str, list[tuple[str, str, str,
         out.append(f'<h4 class="checker-summary-heading">{esc(title)}</h4><dl class="checker-summary">')
         for label, subject, answer, target in rows:
             who = f'<span class="checker-summary-subject">{esc(subject)}</span>' if subject else ""
-            shown = esc(answer) if answer else '<span class="checker-unanswered">未回答</span>'
+            shown = keep_together(answer) if answer else '<span class="checker-unanswered">未回答</span>'
             hidden = f"{label}（{subject}）" if subject else label
             out.append(
                 f'<div class="checker-summary-row"><dt class="checker-summary-key">{who}{esc(label)}</dt>'
