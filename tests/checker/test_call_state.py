@@ -92,6 +92,13 @@ def test_without_the_pages_now_the_start_leaves_the_choice_to_the_page(call):
     assert notes_in(web.opening(call)[0]["response"]["html"]) == {"before": False, "closed": False}
 
 
+@pytest.mark.parametrize("expr, clock", [("opens-1d", "10:00"), ("closes", "17:30"), ("closes+1d", "10:00")])
+def test_the_start_gives_the_period_in_words_true_before_during_and_after_it(expr, clock, call):
+    html = words(ask("start", now=sent(at(expr, call, clock)))["html"])
+    period = f"{format_date(call.opens)}から{format_date(call.closes)}{format_time(call.closes_at)}まで（日本時間）"
+    assert f"募集期間：{period}" in html and "までです" not in html
+
+
 def test_the_notes_name_the_calls_dates_and_keep_the_checker_usable(call):
     html = words(render.call_state_note(call, None))
     assert f'data-call-opens="{call.opens.isoformat()}"' in html

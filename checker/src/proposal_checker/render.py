@@ -277,8 +277,8 @@ def step_page(step: Step, number: int, total: int, progress: str, values: dict[s
 
 
 def start_page(call: Any, summary: str = "", message: str = "", state: CallState | None = None) -> str:
-    """``state``: the call's state today (call_state_note), None when made at build time."""
-    closes = f"{format_date(call.closes)}{format_time(call.closes_at)}"
+    """``state``: the call's state today (call_state_note), None when made at build time.
+    The period is given without tense: the screen made at build time cannot know whether it is past."""
     return (
         f"{summary}{notice(message)}"
         f'<h3 class="checker-heading" id="{HEADING_ID}" tabindex="-1">はじめに</h3>'
@@ -289,7 +289,7 @@ def start_page(call: Any, summary: str = "", message: str = "", state: CallState
         "<li>最後に、提出する書類と提出の方法をまとめたチェックリストを印刷できます。</li>"
         "<li>入力した内容は、このブラウザの外に送られません。</li>"
         "</ul>"
-        f'<p class="checker-lead">募集期間は {esc(format_date(call.opens))} から {esc(closes)} までです。</p>'
+        f'<p class="checker-lead">募集期間：{keep_together(_period_text(call))}</p>'
         '<p class="checker-hint">この事前チェックは、審査の結果を示すものではありません。最終的な判断は'
         f"{esc(call.agency_name)}が行います。</p>"
         f'<form class="checker-form" novalidate><div class="checker-actions">{_button("はじめる", "next", "primary")}</div></form>'
