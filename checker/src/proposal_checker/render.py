@@ -282,6 +282,8 @@ def start_page(call: Any, summary: str = "", message: str = "", state: CallState
     return (
         f"{summary}{notice(message)}"
         f'<h3 class="checker-heading" id="{HEADING_ID}" tabindex="-1">はじめに</h3>'
+        # 「はじめる」 right under its heading: on a phone (390 × 844) it is in view when loading ends.
+        f'<form class="checker-form" novalidate><div class="checker-actions">{_button("はじめる", "next", "primary")}</div></form>'
         f"{call_state_note(call, state)}"
         '<ul class="checker-list">'
         "<li>質問に順に答えると、提案できるか（法第113条の欠格事由）と、審査基準や提出の方法で気をつけることがわかります。</li>"
@@ -292,7 +294,6 @@ def start_page(call: Any, summary: str = "", message: str = "", state: CallState
         f'<p class="checker-lead">募集期間：{keep_together(_period_text(call))}</p>'
         '<p class="checker-hint">この事前チェックは、審査の結果を示すものではありません。最終的な判断は'
         f"{esc(call.agency_name)}が行います。</p>"
-        f'<form class="checker-form" novalidate><div class="checker-actions">{_button("はじめる", "next", "primary")}</div></form>'
         f"{tools(can_save=False)}"
     )
 
