@@ -364,23 +364,21 @@ def _after(step: flow.Step) -> str:
     return ids[here + 1] if here + 1 < len(ids) else "review"
 
 
-def _evaluate() -> Result:
-    """The result for the answers so far. The flow keeps only answers the format accepts, so an
-    error here is a bug: it reaches the page's error state (checker.js), never a quiet "not ready"."""
+def _evaluate(answers: dict | None = None) -> Result:
+    """The result for ``answers``, the session's so far by default. The flow keeps only answers the
+    format accepts, so an error here is a bug: it reaches the page's error state (checker.js), never
+    a quiet "not ready"."""
     from .answers import parse_answers
     from .evaluate import evaluate
 
-    return evaluate(parse_answers(flow.effective(_answers())), _call(), now())
+    return evaluate(parse_answers(flow.effective(_answers() if answers is None else answers)), _call(), now())
 
 
 def _panel() -> str:
     """The live panel beside a step: what the answers so far decide, against no answers at all."""
-    from .answers import parse_answers
-    from .evaluate import evaluate
-
     here = session()
     if here.unanswered is None:  # the same for every update of the page: made once
-        here.unanswered = evaluate(parse_answers(flow.effective(flow.new_answers(here.call.id))), here.call, clock())
+        here.unanswered = _evaluate(flow.new_answers(here.call.id))
     return render.result_panel(_evaluate(), here.unanswered)
 
 

@@ -61,10 +61,8 @@ def check_kind(ctx: Context) -> list[Finding]:
     explain="提案書に書く個人情報ファイルの名称が決まっているかを確かめます。新たな作成の提案だけが対象です。",
 )
 def check_file(ctx: Context) -> list[Finding]:
-    name = ctx.answers.proposal.file_name
-    if not name:
-        return [said(Status.REVIEW, not_known("提案の対象とする個人情報ファイルの名称", None) + "提案書に書く必要があります。")]
-    return [said(Status.PASS, f"「{name}」を対象にします。公示2の「提案の対象となる個人情報ファイル」の一覧に載っていることを確かめてください。")]
+    return _named(ctx, "提案の対象とする個人情報ファイルの名称",
+                  "「{name}」を対象にします。公示2の「提案の対象となる個人情報ファイル」の一覧に載っていることを確かめてください。")
 
 
 @rule(
@@ -77,11 +75,18 @@ def check_file(ctx: Context) -> list[Finding]:
             "提案書には、利用する行政機関等匿名加工情報を特定するに足りる事項を書きます（法第118条第2項による法第112条第2項第4号の読み替え）。",
 )
 def check_product(ctx: Context) -> list[Finding]:
+    return _named(ctx, "利用する行政機関等匿名加工情報",
+                  "「{name}」を利用します。その概要が、作成に用いた個人情報ファイルの個人情報ファイル簿に"
+                  "記載されていることを確かめてください（法第117条）。")
+
+
+def _named(ctx: Context, topic: str, named: str) -> list[Finding]:
+    """What the proposal is about (``proposal.file_name``, one answer for both kinds): to be
+    answered until named, then ``named`` (with ``{name}``) says where to confirm it."""
     name = ctx.answers.proposal.file_name
     if not name:
-        return [said(Status.REVIEW, not_known("利用する行政機関等匿名加工情報", None) + "提案書に書く必要があります。")]
-    return [said(Status.PASS, f"「{name}」を利用します。その概要が、作成に用いた個人情報ファイルの個人情報ファイル簿に"
-                              "記載されていることを確かめてください（法第117条）。")]
+        return [said(Status.REVIEW, not_known(topic, None) + "提案書に書く必要があります。")]
+    return [said(Status.PASS, named.replace("{name}", name))]
 
 
 @rule(
