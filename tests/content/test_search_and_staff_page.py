@@ -38,6 +38,10 @@ def test_the_staff_page_is_built_but_out_of_search_and_navigation(site):
         assert any(f'<a href="{h}" class="md-copyright__staff">' in footer for h in to_staff), page
 
 
+def _expected_synonyms(entry: dict, table: dict[str, list[str]]) -> set[str]:
+    return {s for word, synonyms in table.items() if word in entry["title"] or word in entry["text"] for s in synonyms}
+
+
 def test_sections_about_the_deadline_carry_the_synonyms(site):
     table = load_table()
     docs = search_index(site)["docs"]
@@ -45,10 +49,29 @@ def test_sections_about_the_deadline_carry_the_synonyms(site):
     assert len(with_word) >= 5
     for entry in with_word:
         assert set(entry["synonyms"].split()) >= {"締め切り", "期限", "〆切"}, entry["location"]
-        assert set(entry["synonyms"].split()) == set(table["締切"])
-    assert all("synonyms" not in d for d in docs if d not in with_word)
+    # Every entry carries exactly the synonyms of the table's words it contains, and no other entry any.
+    for entry in docs:
+        expected = _expected_synonyms(entry, table)
+        assert set(entry.get("synonyms", "").split()) == expected, entry["location"]
     # The search is told to index the field.
     assert "synonyms" in search_index(site)["config"]["fields"]
+
+
+def test_the_faq_on_extending_or_changing_is_found_by_the_words_visitors_type(site):
+    # The FAQ says 「延ばしたり」「変えたり」; visitors type 延長, 更新, 継続, 変更.
+    (entry,) = [d for d in search_index(site)["docs"] if d["location"] == "guide/faq/#q-change"]
+    assert {"延長", "更新", "継続", "変更"} <= set(entry["synonyms"].split())
+
+
+def test_the_fee_answer_gives_how_it_is_set_and_the_former_amounts_labelled_as_such(site):
+    source = (site / "guide" / "faq" / "index.html").read_text(encoding="utf-8")
+    answer = re.sub(r"<[^>]+>", "", source[source.index('id="q-fee"'):source.index('id="q-costs"')])
+    assert "実費を勘案して政令で定める額" in answer and "施行令第31条" in answer
+    # The former order's figures, said to be the former system's and not today's.
+    for figure in ("21,000円", "3,950円", "210円"):
+        assert figure in answer
+    assert "以前の制度の金額です。今の金額ではありません" in answer
+    assert "連絡先" in answer
 
 
 def test_citations_counts_dates_and_times_are_kept_on_one_line(site):
