@@ -23,7 +23,6 @@ from __future__ import annotations
 import io
 import zipfile
 from typing import Iterable
-from xml.sax.saxutils import escape
 
 from .model import Document, Heading, Item, Note, PageBreak, Paragraph, Table
 
@@ -44,6 +43,12 @@ _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
 _XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 _DATE = (1980, 1, 1, 0, 0, 0)
+
+
+def escape(text: str) -> str:
+    """Text for an XML text node. (``xml.sax.saxutils.escape`` does the same, but importing it
+    pulls in ``urllib.request``: about 0.9 s in the browser.)"""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def render_docx(documents: Iterable[Document]) -> bytes:
