@@ -316,6 +316,16 @@ def test_ten_thousand_rows_give_a_capped_table_a_message_and_a_valid_file(call):
     assert "残りの9,500行" in render_html(result.documents)
 
 
+def test_ten_thousand_rows_each_holding_ten_megabytes_are_read_only_as_far_as_the_caps(call):
+    huge = "大" * 10_000_000
+    data = answers("new", call)
+    data["draft"]["processing"] = [{"item": huge, "treatment": "keep", "note": huge}] * 10_000
+    result = build_documents(data, call, failing=[])
+    table, = [b for b in result.documents[0].blocks if isinstance(b, Table)]
+    assert len(table.rows) == MAX_TABLE_ROWS and table.rows[0][1] == "大" * 200 + "…（以下9,999,800文字を省略）"
+    assert len(render_docx(result.documents)) < 2_000_000
+
+
 def test_a_huge_string_is_cut_with_a_note_and_a_message(call):
     data = with_changes(answers("new", call), draft__business__purpose="長" * 5_000_000)
     result = build_documents(data, call, failing=[])
@@ -369,3 +379,17 @@ def test_lists_and_objects_of_the_wrong_shape_still_give_valid_documents(lists, 
     assert result.documents and result.problems
     docx_paragraphs(render_docx(result.documents))
     render_html(result.documents).encode("utf-8")
+
+
+# -- the package's place among the layers ---------------------------------------------------------
+
+def test_the_checkers_start_does_not_import_the_drafting_package_and_drafting_runs_no_rule():
+    import proposal_checker
+    package = Path(proposal_checker.__file__).parent
+    importers = re.compile(r"^\s*(from\s+\S*drafting\S*\s+import|import\s+\S*drafting)", flags=re.M)
+    for path in [*package.glob("*.py"), *package.glob("rules/*.py")]:
+        assert not importers.search(path.read_text(encoding="utf-8")), path.name
+    rules = re.compile(r"^\s*(from\s+\.\.(rules|evaluate|result|flow|web)\b|import\s+proposal_checker\.(rules|evaluate))",
+                       flags=re.M)
+    for path in (package / "drafting").glob("*.py"):
+        assert not rules.search(path.read_text(encoding="utf-8")), path.name

@@ -152,9 +152,12 @@ class _Reader:
             if not isinstance(raw, str):
                 self.problem(where, "文字列ではないため、下書きに入れていません")
                 return None
-            text = clean(raw.strip(), field.limit)
-            if len(raw.strip()) > field.limit:
-                self.problem(where, f"長すぎます（{len(raw.strip()):,}文字）。最初の{field.limit:,}文字だけを入れました")
+            # Only the head of a huge string is looked at, so its size costs nothing more.
+            head = (raw if len(raw) <= 2 * field.limit else raw[:2 * field.limit]).strip()
+            text = clean(head)
+            if len(head) > field.limit or len(raw) > 2 * field.limit:
+                text = clean(head[:field.limit]) + f"…（以下{len(raw) - field.limit:,}文字を省略）"
+                self.problem(where, f"長すぎます（{len(raw):,}文字）。最初の{field.limit:,}文字だけを入れました")
             elif has_control_characters(raw):
                 self.problem(where, "文書に書けない制御文字（見えない文字）があったため、取り除きました")
             if kind == "phone" and not PHONE_PATTERN.fullmatch(text):
