@@ -52,7 +52,7 @@ def build_documents(answers: Any, call: Any, *, failing: Iterable[str],
         raise DraftError("回答は {…} のオブジェクトで渡してください")
     reader = _Reader(answers, call_values(call))
     reader.check_shape()
-    failing = tuple(str(f) for f in failing)
+    failing = (failing,) if isinstance(failing, str) else tuple(str(f) for f in failing)
     documents: list[Document] = []
     withheld: list[tuple[str, str]] = []
     for spec in packaged_documents() if specs is None else specs:
@@ -63,7 +63,7 @@ def build_documents(answers: Any, call: Any, *, failing: Iterable[str],
         if not reader.holds(spec.when, {}):
             continue
         if spec.pledge and failing:
-            withheld.append((spec.id, "法第113条の欠格事由に当たるという結果があるため、誓約書は作っていません"
+            withheld.append((spec.id, f"法第113条の欠格事由に当たるという結果があるため、{spec.title}は作っていません"
                                       f"（{'、'.join(failing)}）。"))
             continue
         if spec.per:

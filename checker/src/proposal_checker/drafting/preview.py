@@ -17,7 +17,8 @@ The contract with the page:
   ``.draft-quote``, ``.draft-red``, ``.draft-large``, ``.draft-center`` or ``.draft-right``.
 - ``<button type="button" class="draft-copy" data-copy-for="ID">`` sits under each item's
   heading; ``<pre class="draft-copy-text" id="ID" hidden>`` holds the plain text it copies
-  (``plain.section_text``). Hide ``.draft-copy`` when printing.
+  (``plain.section_text``); the button's hidden words name the item (``checker-visually-hidden``,
+  the checker's own class). Hide ``.draft-copy`` when printing.
 """
 from __future__ import annotations
 
@@ -76,7 +77,7 @@ def _section(document: Document, n: int, heading: Heading, blocks: list[Block], 
     copy = ""
     if text:
         copy = (f'<button type="button" class="draft-copy" data-copy-for="{sid}-text">この項目の文章をコピー'
-                f'<span class="draft-visually-hidden">：{esc(heading.line)}</span></button>'
+                f'<span class="checker-visually-hidden">：{esc(heading.line)}</span></button>'
                 f'<pre class="draft-copy-text" id="{sid}-text" hidden>{escape(text, quote=True)}</pre>')
     return (f'<section class="{classes}" id="{sid}" aria-labelledby="{sid}-heading">'
             f'<h{level} class="draft-heading" id="{sid}-heading">{item}{esc(heading.text)}{citation}</h{level}>'

@@ -83,7 +83,7 @@ def render_docx(documents: Iterable[Document]) -> bytes:
 def _body(documents: list[Document]) -> str:
     out = [_XML, f'<w:document xmlns:w="{_W}" xmlns:r="{_R}"><w:body>']
     if not documents:
-        out.append("<w:p/>")
+        out.append(f"<w:p/>{_SECTION}")
     for n, document in enumerate(documents):
         out.append(_document(document))
         last = n == len(documents) - 1
