@@ -8,7 +8,7 @@ PORT   ?= 8000
 DATA   := checker/src/proposal_checker/data/call.json
 CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser)
 
-.PHONY: serve test site bundle fixtures deps browser nginx test-checker test-pyodide test-site clean bench
+.PHONY: serve test site bundle fixtures deps browser nginx office test-checker test-pyodide test-site test-documents clean bench
 
 serve: site
 	@echo "Serving site/ at http://127.0.0.1:$(PORT)/ (Ctrl+C to stop)"
@@ -59,8 +59,16 @@ nginx:
 	  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q nginx; \
 	else echo "nginx is not installed. Install it with: sudo apt-get install nginx" >&2; exit 1; fi
 
-test: site browser nginx
-	$(MAKE) test-checker test-pyodide test-site
+# tests/documents opens the drafted .docx in LibreOffice and reads the PDF back with pdftotext.
+SOFFICE ?= $(shell command -v soffice || command -v libreoffice)
+office:
+	@if [ -n "$(SOFFICE)" ] && command -v pdftotext >/dev/null; then echo "LibreOffice: $(SOFFICE)"; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q libreoffice-writer-nogui poppler-utils fonts-noto-cjk; \
+	else echo "LibreOffice or pdftotext is not installed. Install them with: sudo apt-get install libreoffice-writer-nogui poppler-utils fonts-noto-cjk" >&2; exit 1; fi
+
+test: site browser nginx office
+	$(MAKE) test-checker test-pyodide test-site test-documents
 
 test-checker: deps $(DATA) fixtures
 	$(VENV)/bin/pytest tests/checker
@@ -82,6 +90,10 @@ test-site: site fixtures
 	$(VENV)/bin/pytest tests/content
 	$(VENV)/bin/pytest tests/browser
 	$(VENV)/bin/pytest tests/nginx
+
+# The drafts' .docx in a real word processor (LibreOffice) and read back by python-docx.
+test-documents: deps fixtures office
+	$(VENV)/bin/pytest tests/documents
 
 clean:
 	rm -rf site build/out $(DATA) checker/build
