@@ -44,7 +44,7 @@ _WORDS = {
     # proposal meets the criteria: what only the agency judges is "stated" (the page and the
     # command line add what that covers, ``stated_summary``).
     Status.PASS: ("問題ありません", "問題のない要件",
-                  "今の答えでは、事前チェックで確かめたことに、満たしていない要件も確認が必要なことも見つかりませんでした。"),
+                  "今の答えでは、満たしていない要件も、確認が必要なことも見つかりませんでした。"),
     Status.FAIL: ("満たしていません", "満たしていない要件", "今の答えでは、満たしていない要件があります。"),
     Status.REVIEW: ("確認が必要です", "確認が必要なこと", "確認が必要なことがあります。"),
     Status.STATED: ("記載あり（内容は審査で判断）", "提案書に書いたこと（内容は審査で判断されます）",
