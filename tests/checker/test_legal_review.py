@@ -130,29 +130,29 @@ def test_the_other_paper_is_on_request_without_an_open_condition(call):
     assert other.on_request and not other.condition
     assert other.to_json()["on_request"] is True
     assert all(not d.on_request for d in result.documents if d.id != "other")
-    assert "求められた場合" in other.why
+    assert "書いていません" in other.why  # what it is, the notice does not say (second review, point 16)
 
 
 def test_the_result_lists_the_other_paper_apart_from_the_papers_to_send(call):
     html = render.checklist(_result(call), call, citation_href)
     send = html.index("提出する書類")
-    asked = html.index("求められた場合に出す書類")
+    asked = html.index("必要と認められた場合に出す書類")
     other = html.index("必要と認める書類")
     pledge = html.index("誓約書")
     assert send < pledge < asked < other
-    assert "必要なとき：求められた場合" in html[asked:]
+    assert f"必要なとき：{documents.CONDITIONS['requested']}" in html[asked:]
 
 
 def test_the_static_checklist_lists_the_other_paper_apart(call):
     html = static_checklist_html(call)
-    send, asked = html.index("<h3>提出する書類</h3>"), html.index("<h3>求められた場合に出す書類</h3>")
+    send, asked = html.index("<h3>提出する書類</h3>"), html.index("<h3>必要と認められた場合に出す書類</h3>")
     assert send < asked
     assert "必要と認める書類" not in html[send:asked]
     assert "必要と認める書類" in html[asked:]
 
 
 def test_the_requested_wording_is_the_same_in_the_checker_and_the_site_build(call):
-    assert documents.CONDITIONS["requested"] == "求められた場合"
+    assert documents.CONDITIONS["requested"].startswith("必要と認められた場合")
     assert "requested" in [t for d in call.documents for t in d.when]
 
 

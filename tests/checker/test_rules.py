@@ -175,7 +175,7 @@ def test_the_sentence_finding_explains_kokinkei_and_the_notices_wording():
     person = Proposer(type="individual", **{**CLEAR, "sentence": Sentence("yes", "serving")})
     f = next(f for f in disqualification.check_disqualifications(ctx(proposers=[person])) if f.id.endswith("113-4"))
     notes = " ".join(f.notes)
-    assert "拘禁刑" in notes and "禁固" in notes and "令和7年6月1日" in notes
+    assert "拘禁刑" in notes and "禁固" in notes and "2025年（令和7年）6月1日" in notes
 
 
 def test_subjects_name_the_proposer_and_officer():
@@ -214,10 +214,10 @@ def test_existing_proposals_have_no_population_or_processing_findings():
     assert population.check_population(c) == [] and processing.check_processing(c) == []
 
 
-def test_processing_is_a_pass_only_when_all_five_standards_are_confirmed():
+def test_processing_is_stated_only_when_all_five_standards_are_confirmed():
     all_yes = {k: "yes" for k in processing.STANDARDS}
     [f] = processing.check_processing(ctx(Proposal(kind="new", processing=all_yes)))
-    assert f.status is Status.PASS
+    assert f.status is Status.STATED  # written; only the agency judges the method (法第114条第1項第3号)
     for missing in processing.STANDARDS:
         [f] = processing.check_processing(ctx(Proposal(kind="new", processing={**all_yes, missing: "not-yet"})))
         assert f.status is Status.REVIEW and processing.STANDARDS[missing] in f.message
@@ -229,7 +229,7 @@ def test_processing_is_a_pass_only_when_all_five_standards_are_confirmed():
     (content.check_contribution, "contribution", "contribution"),
     (content.check_period, "period_of_use", "period-of-use"),
 ])
-@pytest.mark.parametrize("value, expected", [("yes", Status.PASS), ("not-yet", Status.REVIEW), (None, Status.REVIEW)])
+@pytest.mark.parametrize("value, expected", [("yes", Status.STATED), ("not-yet", Status.REVIEW), (None, Status.REVIEW)])
 def test_content_checklists(check, field, id, value, expected):
     [f] = check(ctx(Proposal(**{field: value})))
     assert f.id == id and f.status is expected and f.notes  # each says what the examination looks for
@@ -238,7 +238,7 @@ def test_content_checklists(check, field, id, value, expected):
 def test_measures_name_what_is_missing():
     answers = {k: "yes" for k in content.MEASURES}
     [f] = content.check_measures(ctx(Proposal(measures=answers)))
-    assert f.status is Status.PASS
+    assert f.status is Status.STATED
     [f] = content.check_measures(ctx(Proposal(measures={**answers, "disposal": "not-yet"})))
     assert f.status is Status.REVIEW and content.MEASURES["disposal"] in f.message
 
@@ -252,7 +252,7 @@ def test_each_document_says_why_with_its_basis_and_copies(call):
     for d in items:
         assert d.why and d.basis and d.copies == call.copies and not d.condition
     other = next(d for d in items if d.id == "other")
-    assert f"{call.issuer}が必要と認めて求める" in other.why and other.on_request
+    assert f"「その他、{call.issuer}が必要と認める書類」" in other.why and other.on_request
 
 
 def test_the_body_identity_document_names_the_calls_months(call):

@@ -99,14 +99,16 @@ def test_rule_62_includes_replacement_and_the_right_linking_codes(site):
 # -- 6. the 「その他…必要と認める書類」 paper is on request -------------------------------------
 
 def test_documents_table_labels_the_other_paper_on_request(site, call):
+    # Second review, point 16: what the paper is and when it is needed, the notice does not say.
+    from proposal_checker.rules.documents import CONDITIONS
     source = html_of(site, "guide/documents")
-    assert re.search(rf"<td>その他、{call.agency_name}長官が必要と認める書類</td>\s*<td>求められた場合</td>", source)
-    assert "求められた場合にだけ" in text_of(site, "guide/documents")
+    assert re.search(rf"<td>その他、{call.agency_name}長官が必要と認める書類</td>\s*<td>{re.escape(CONDITIONS['requested'])}</td>", source)
+    assert "書かれていません" in text_of(site, "guide/documents")
 
 
 def test_static_checklist_lists_the_other_paper_apart(site):
     source = html_of(site, "checker")
-    send, asked = source.index("<h3>提出する書類</h3>"), source.index("<h3>求められた場合に出す書類</h3>")
+    send, asked = source.index("<h3>提出する書類</h3>"), source.index("<h3>必要と認められた場合に出す書類</h3>")
     assert "必要と認める書類" not in source[send:asked]
     assert "必要と認める書類" in source[asked:]
 
@@ -152,9 +154,10 @@ def test_population_is_not_among_the_statutory_items_and_the_cabinet_order_is_un
 
 # -- 12. second-hand sources are marked -----------------------------------------------------------
 
-def test_ppc_qa_is_cited_by_number_and_marked_second_hand(site):
+def test_ppc_qa_is_cited_by_number(site):
     text = text_of(site, "guide/kinds")
-    assert "Q6-1-5" in text and "Q6-1-7" in text and "孫引き" in text
+    # Second review, point 19: verified on the PPC's own pages, so cited directly (no longer 孫引き).
+    assert "Q6-1-5" in text and "Q6-1-7" in text and "孫引き" not in text
 
 
 def test_rule_53_figures_are_marked_second_hand(site):

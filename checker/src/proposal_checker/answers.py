@@ -35,7 +35,8 @@ BANKRUPTCY = ("none", "restored", "not-restored", "unknown")
 # A body has no 復権 (破産法第255条・第256条): for it "not-restored" means a 破産手続開始の決定 in effect.
 BODY_BANKRUPTCY = ("none", "not-restored", "unknown")
 SENTENCE_STATUS = ("none", "yes", "unknown")
-SENTENCE_STATE = ("serving", "ended", "suspended", "suspension-completed", "unknown")
+# "partly-suspended": 刑の一部の執行猶予 (刑法第27条の2), which none of the others fits (always review).
+SENTENCE_STATE = ("serving", "ended", "suspended", "suspension-completed", "partly-suspended", "unknown")
 CANCELLATION_STATUS = ("none", "yes", "unknown")
 DONE = ("yes", "not-yet")
 METHODS = ("hand", "post", "unknown")
@@ -76,7 +77,7 @@ def _not_answers(message: str) -> AnswersError:
 @dataclass(frozen=True)
 class Sentence:
     status: str | None = None          # none / yes / unknown
-    state: str | None = None           # serving / ended / suspended / suspension-completed / unknown
+    state: str | None = None           # serving / ended / suspended / suspension-completed / partly-suspended / unknown
     ended_on: date | None = None
 
 

@@ -19,15 +19,17 @@ from .answers import MAX_BYTES, AnswersError, other_call, parse_answers_text, to
 from .call import CallDataError, load_call_json, packaged_call
 from .citations import citation_href
 from .dates import JST
-from .findings import Status
+from .findings import Status, stated_summary
 from .result import Result
 
 EXIT_OK = 0
 EXIT_INPUT = 2
 
-MARKS = {Status.PASS: "○", Status.FAIL: "×", Status.REVIEW: "△"}
+# ◇ for "stated": written in the proposal, its content judged by the agency (not ○, not a pass).
+MARKS = {Status.PASS: "○", Status.FAIL: "×", Status.REVIEW: "△", Status.STATED: "◇"}
 # After the conclusion (Status.outcome, the page's words too): which marks to read.
-LOOK_AT = {Status.PASS: "", Status.FAIL: "「×」の項目を見てください。", Status.REVIEW: "「△」の項目を確かめてください。"}
+LOOK_AT = {Status.PASS: "", Status.FAIL: "「×」の項目を見てください。", Status.REVIEW: "「△」の項目を確かめてください。",
+           Status.STATED: ""}
 
 
 class _UsageError(Exception):
@@ -155,9 +157,14 @@ def format_text(result: Result) -> str:
     """The result as plain Japanese text for a person at a terminal."""
     lines = [result.call_title, "事前チェックの結果", ""]
     lines.append(f"【結論】{MARKS[result.overall]} {result.overall.label}")
-    lines.append(result.overall.outcome + LOOK_AT[result.overall])
+    outcome = result.overall.outcome + LOOK_AT[result.overall]
+    if result.overall is Status.PASS:
+        # As on the page (render.outcome_lead): what the checker only asked, marked ◇.
+        outcome += stated_summary(result.findings).replace("確かめました：", f"確かめました（「{MARKS[Status.STATED]}」）：")
+    lines.append(outcome)
     lines.append("")
-    lines.append("【項目ごとの結果】（○ 問題ありません　× 満たしていません　△ 確認が必要です）")
+    legend = "　".join(f"{MARKS[s]} {s.label}" for s in (Status.PASS, Status.FAIL, Status.REVIEW, Status.STATED))
+    lines.append(f"【項目ごとの結果】（{legend}）")
     for f in result.findings:
         subject = f"［{f.subject}］" if f.subject else ""
         lines.append(f"{MARKS[f.status]} {subject}{f.title}（{f.status.label}）")

@@ -5,6 +5,7 @@ stamps ``made_at``; no rule reads a clock, and all dates and times are Japan tim
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 from .answers import Answers
@@ -31,8 +32,20 @@ def evaluate(answers: Answers, call: Call, now: datetime | None = None) -> Resul
     return Result(
         call=call.id, call_title=call.title, rules_version=call.rules_version, made_at=made_at,
         overall=overall(findings), findings=tuple(findings), documents=tuple(checklist(ctx)),
-        submission=submission_guide(call), next_steps=next_steps(call), disclaimer=disclaimer(call),
+        submission=_for_kind(submission_guide(call), answers), next_steps=next_steps(call), disclaimer=disclaimer(call),
     )
+
+
+# 法第117条第3号: a proposal under 法第118条 is made in the period written in the register entry of the
+# product, which need not be this call's.
+BY_118 = "法第118条の提案は、個人情報ファイル簿に書かれた提案をすることができる期間の中にします（法第117条第3号）。"
+
+
+def _for_kind(guide: SubmissionGuide, answers: Answers) -> SubmissionGuide:
+    """The guide for these answers: for a proposal under 法第118条, the deadline says whose period it is."""
+    if answers.proposal.is_new is False:
+        return replace(guide, by=f"{guide.by}。{BY_118}")
+    return guide
 
 
 def submission_guide(call: Call) -> SubmissionGuide:
@@ -48,7 +61,8 @@ def submission_guide(call: Call) -> SubmissionGuide:
             hand,
             f"郵送・信書便：封筒の表面に「{call.envelope_marking}」と朱書きしてください。締切日当日必着です"
             f"（締切日の{format_time(call.closes_at)}までに届くこと）。"
-            f"提案書類は信書に当たるため、郵便か信書便で送ります（郵便法第4条）。宅配便やメール便では送れません。",
+            f"提案書類は信書に当たるため、郵便（書留、速達、レターパックなど）か信書便で送ります（郵便法第4条）。"
+            "ゆうパック、ゆうメール、宅配便、メール便では送れません。",
         ),
         where=(f"〒{call.postal_code}", call.address, f"{call.agency_name} {call.office}", f"電話：{call.telephone}"),
         by=f"{format_date(call.closes)}{format_time(call.closes_at)}まで（日本時間）",

@@ -9,6 +9,9 @@ class Status(str, Enum):
     PASS = "pass"      # meets the requirement, as far as the answers show
     FAIL = "fail"      # does not meet it
     REVIEW = "review"  # cannot tell from the answers: confirm (with the agency, or by checking)
+    # The proposal states it (as the applicant answered); only the agency judges its content (法第114条
+    # 第1項第3号から第6号まで). Never a fail or a review, never "met": a program tells it from a pass.
+    STATED = "stated"
 
     @property
     def label(self) -> str:
@@ -25,13 +28,35 @@ class Status(str, Enum):
         """The conclusion when this is the overall status."""
         return _WORDS[self][2]
 
+    @property
+    def meaning(self) -> str:
+        """What a finding with this status says (the legend of the static checklist)."""
+        return _MEANINGS[self]
 
-# In the order a reader needs them: what does not meet the law first.
-STATUS_ORDER = (Status.FAIL, Status.REVIEW, Status.PASS)
+
+# In the order a reader needs them: what does not meet the law first, what only the agency judges
+# before what the checker found met.
+STATUS_ORDER = (Status.FAIL, Status.REVIEW, Status.STATED, Status.PASS)
+# The statuses that decide the overall result (``worst``): a "stated" finding is neither.
+DECIDING = (Status.FAIL, Status.REVIEW)
 _WORDS = {
-    Status.PASS: ("問題ありません", "問題のない要件", "今の答えでは、確かめた要件をすべて満たしています。"),
+    # PASS as the overall status: nothing fails and nothing is to confirm. It does not say the
+    # proposal meets the criteria: what only the agency judges is "stated" (the page and the
+    # command line add what that covers, ``stated_summary``).
+    Status.PASS: ("問題ありません", "問題のない要件",
+                  "今の答えでは、満たしていない要件も、確認が必要なことも見つかりませんでした。"),
     Status.FAIL: ("満たしていません", "満たしていない要件", "今の答えでは、満たしていない要件があります。"),
     Status.REVIEW: ("確認が必要です", "確認が必要なこと", "確認が必要なことがあります。"),
+    Status.STATED: ("記載あり（内容は審査で判断）", "提案書に書いたこと（内容は審査で判断されます）",
+                    "提案書に書いたと回答したことがあります。内容は審査で判断されます。"),
+}
+
+
+_MEANINGS = {
+    Status.PASS: "答えによれば、その要件を満たしています。",
+    Status.FAIL: "答えによれば、その要件を満たしていません。",
+    Status.REVIEW: "答えからは判定できません（「わからない」と答えた、まだ答えていない、提出先に確かめることがある）。",
+    Status.STATED: "提案書に書いたと回答したことです。内容が基準に適合するかは、審査で判断されます。満たしたかどうかは示しません。",
 }
 
 
@@ -56,9 +81,19 @@ class Finding:
 
 
 def worst(statuses) -> Status:
-    """Any fail is a fail; else any review is a review; else a pass."""
+    """Any fail is a fail; else any review is a review; else a pass ("stated" counts as neither)."""
     statuses = set(statuses)
-    return next((s for s in STATUS_ORDER[:2] if s in statuses), Status.PASS)
+    return next((s for s in DECIDING if s in statuses), Status.PASS)
+
+
+def stated_summary(findings) -> str:
+    """What the checker asked but only the agency judges, for the overall conclusion: "" when no
+    finding is "stated"."""
+    titles = list(dict.fromkeys(f.title for f in findings if f.status is Status.STATED))
+    if not titles:
+        return ""
+    return ("次のことは、提案書に書いたかだけを確かめました：" + "、".join(f"「{t}」" for t in titles) + "。"
+            "その内容が審査基準に適合するかは、審査で判断されます（法第114条第1項）。")
 
 
 def overall(findings: list[Finding]) -> Status:

@@ -177,7 +177,10 @@ def _proposer_step(answers: dict, i: int, proposer: dict) -> Step:
     add = (f"add-officer:{i}", "役員を追加する") if len(officers) < MAX_OFFICERS else None
     return Step(step_id, "disqualification", title, f"{label}について",
                 lead="法人その他の団体は、団体自身が法第113条第3号から第5号に当たらないことに加え、"
-                     "役員のうちに第1号から第5号に当たる者がいないこと（第6号）が必要です。役員ごとに答えてください。",
+                     "役員のうちに第1号から第5号に当たる者がいないこと（第6号）が必要です。役員ごとに答えてください。"
+                     # 法 does not define 役員: the posts usually meant, and whom to ask about.
+                     "法律は「役員」を定義していませんが、通常、取締役、執行役、会計参与、監査役、理事、監事、業務執行社員と、"
+                     "法人でない団体の代表者や管理人を指します。相談役や顧問が当たるかは、{agency}に確かめてください。",
                 sections=tuple(sections), add=add)
 
 

@@ -13,7 +13,7 @@ from typing import Any, Iterable
 
 from .call_state import CallState
 from .dates import format_date, format_time, jst
-from .findings import STATUS_ORDER, Finding, Status
+from .findings import DECIDING, STATUS_ORDER, Finding, Status, stated_summary
 from .result import Result
 from .rules.common import NO_DAY, NOT_ANSWERED
 from .rules.documents import CONDITIONS
@@ -23,9 +23,9 @@ from .markup import attrs as _attrs
 from .markup import esc, keep_together
 
 # The page's conclusion (Status.outcome, shared with the command line) and where on the page to look next.
+# A pass is never "ready to submit": what only the agency judges is listed too (outcome_lead).
 OUTCOMES = {
-    Status.PASS.value: (Status.PASS.outcome,
-                        "このまま提案書類をそろえて提出できます。下のチェックリストで、書類と提出の方法を確かめてください。"),
+    Status.PASS.value: (Status.PASS.outcome, "下のチェックリストで、書類と提出の方法を確かめてください。"),
     Status.FAIL.value: (Status.FAIL.outcome,
                         "このままでは提案が認められないか、受け付けられないおそれがあります。下の「満たしていない要件」を確かめてください。"),
     Status.REVIEW.value: (Status.REVIEW.outcome,
@@ -140,7 +140,7 @@ def result_panel(result: Result, fresh: Result | None = None) -> str:
     open_ = [f for f in result.findings if _not_yet(f, result.findings, fresh_findings)] if fresh else []
     judged = [f for f in result.findings if f not in open_]
     overall = result.overall if not open_ else next(
-        (s for s in STATUS_ORDER[:2] if any(f.status is s for f in judged)), None)
+        (s for s in DECIDING if any(f.status is s for f in judged)), None)
     if overall is None:
         title, state = "今の答えでは、問題は見つかっていません。", "pending"
     else:
@@ -356,6 +356,15 @@ def _finding(f: Finding, href: Any) -> str:
             f'<p class="checker-finding-message">{keep_together(f.message)}</p>{notes}{basis_html}</li>')
 
 
+def outcome_lead(result: Result, lead: str) -> str:
+    """The words under the conclusion. With nothing failed and nothing to confirm: what was checked
+    (the requirements found met) and what the checker only asked, whose content the agency judges."""
+    if result.overall is not Status.PASS:
+        return lead
+    met = sum(f.status is Status.PASS for f in result.findings)
+    return f"事前チェックで確かめた要件{met}件に、問題はありません。" + stated_summary(result.findings) + lead
+
+
 def made_at_text(result: Result) -> str:
     made = jst(result.made_at)
     return f"{format_date(made.date())}{made.hour}時{made.minute:02d}分（日本時間）"
@@ -365,7 +374,7 @@ PASSED_ID = "checker-passed"
 
 
 def _findings_group(status: Status, group: list[Finding], href: Any) -> str:
-    """Fails and 確認が必要 open, as a heading and cards; the passed ones folded into one
+    """Fails, 確認が必要 and 記載あり open, as a heading and cards; the passed ones folded into one
     disclosure (a native <details>: a button to keyboards and screen readers, with its state)."""
     heading = f"{status.heading}（{len(group)}件）"
     items = f'<ul class="checker-findings">{"".join(_finding(f, href) for f in group)}</ul>'
@@ -385,11 +394,12 @@ def result_page(result: Result, call: Any, href: Any, progress: str = "", messag
     already past (``past``: past_days_note)."""
     overall = result.overall.value
     title, lead = OUTCOMES[overall]
+    lead = outcome_lead(result, lead)
     out = [progress, summary, notice(message),
            '<div class="checker-result">'
            f'<h3 class="checker-heading" id="{HEADING_ID}" tabindex="-1">結果</h3>'
            f'<div class="checker-outcome checker-outcome--{esc(overall)}">'
-           f'<p class="checker-outcome-title">{esc(title)}</p><p>{esc(lead)}</p></div>'
+           f'<p class="checker-outcome-title">{esc(title)}</p><p>{keep_together(lead)}</p></div>'
            f"{call_state_note(call, state)}{past}"]
     for status in STATUS_ORDER:
         group = [f for f in result.findings if f.status is status]
@@ -423,6 +433,11 @@ def checklist(result: Result, call: Any, href: Any) -> str:
         (on_request if d.on_request else docs).append(
             f'<li class="checker-doc"><span class="checker-box" aria-hidden="true"></span>'
             f'<div><p class="checker-doc-name">{keep_together(d.name + copies_text)}</p>{why}{basis_html}</div></li>')
+    # What the proposal states but only the agency judges goes on the desk too (both prints).
+    stated = list(dict.fromkeys(f.title for f in result.findings if f.status is Status.STATED))
+    stated_html = (f'<p class="checker-stated-note"><span class="checker-badge checker-badge--stated">'
+                   f"{esc(Status.STATED.label)}</span> {keep_together('、'.join(stated))}："
+                   "提案書に書いたと回答しました。内容は審査で判断されます。</p>") if stated else ""
     sub = result.submission
     how = "".join(f"<li>{keep_together(s)}</li>" for s in sub.how)
     where_html = "<br>".join(keep_together(line) for line in sub.where)
@@ -436,8 +451,8 @@ def checklist(result: Result, call: Any, href: Any) -> str:
         f'<div><dt>判定ルールの版</dt><dd>{esc(result.rules_version or call.rules_version)}</dd></div>'
         "</dl>"
         '<h5 class="checker-subheading">提出する書類</h5>'
-        f'<ul class="checker-docs">{"".join(docs)}</ul>'
-        + (('<h5 class="checker-subheading">求められた場合に出す書類</h5>'
+        f'<ul class="checker-docs">{"".join(docs)}</ul>{stated_html}'
+        + (('<h5 class="checker-subheading">必要と認められた場合に出す書類</h5>'
             f'<ul class="checker-docs checker-docs--on-request">{"".join(on_request)}</ul>') if on_request else "")
         +
         '<h5 class="checker-subheading">提出の方法</h5>'

@@ -11,6 +11,7 @@ from .citations import citation_href
 from .dates import format_date, format_time
 from .markup import esc as _e
 from .evaluate import disclaimer, next_steps, submission_guide
+from .findings import STATUS_ORDER, Status
 from .questions import CATALOGUE, TOPICS, Question, call_text
 from .rules import GROUP_TITLES, all_rules
 from .rules.documents import when_text, why_text
@@ -38,11 +39,21 @@ def rules_html(root: str = "../", level: int = 3) -> str:
             out.append(f'<h{level} class="checker-static-topic">{_e(GROUP_TITLES[group])}</h{level}>'
                        '<ul class="checker-static-list">')
         scope = f'<p class="checker-static-when">確かめるとき：{_e(when_text((r.scope,)))}</p>' if r.scope else ""
+        # What only the agency judges is never reported as met: say so beside the rule.
+        stated = (f'<p class="checker-static-when">結果：「{_e(Status.STATED.label)}」または「{_e(Status.REVIEW.label)}」'
+                  "（「問題ありません」にはなりません）</p>") if r.stated else ""
         out.append(f'<li class="checker-static-item" id="rule-{_e(r.id)}">'
-                   f'<p class="checker-static-question">{_e(r.title)}</p>{scope}'
+                   f'<p class="checker-static-question">{_e(r.title)}</p>{scope}{stated}'
                    f'<p class="checker-hint">{_e(r.explain)}</p>'
                    f'<p class="checker-finding-basis">根拠：{_basis(r.basis, root)}</p></li>')
     return "".join(out) + ("</ul>" if out else "")
+
+
+def statuses_html() -> str:
+    """The four results a requirement can have, in the order the result page shows them."""
+    items = "".join(f'<li><span class="checker-badge checker-badge--{s.value}">{_e(s.label)}</span> {_e(s.meaning)}</li>'
+                    for s in STATUS_ORDER)
+    return f'<p>結果は、要件ごとに次のどれかで示します。</p><ul class="checker-list checker-static-statuses">{items}</ul>'
 
 
 def _question(q: Question, call: Call) -> str:
@@ -94,7 +105,7 @@ def _documents(call: Call, on_request: bool = False) -> str:
 def _on_request(call: Call) -> str:
     if not any("requested" in doc.when for doc in call.documents):
         return ""
-    return f'<h3>求められた場合に出す書類</h3>{_documents(call, on_request=True)}'
+    return f'<h3>必要と認められた場合に出す書類</h3>{_documents(call, on_request=True)}'
 
 
 def _disqualifications(call: Call) -> str:
@@ -133,6 +144,7 @@ def static_checklist_html(call: Call) -> str:
         f"{_questions(call)}"
         '<h3>事前チェックが確かめる要件</h3>'
         '<p>答えをもとに、次の要件を確かめます（<a href="rules/">確かめる要件の一覧</a>）。</p>'
+        f"{statuses_html()}"
         f"{rules_html(level=4)}"
         '<h3>提出する書類</h3>'
         f"{_documents(call)}"
@@ -149,4 +161,4 @@ def static_checklist_html(call: Call) -> str:
     )
 
 
-__all__ = ["rules_html", "static_checklist_html"]
+__all__ = ["rules_html", "static_checklist_html", "statuses_html"]

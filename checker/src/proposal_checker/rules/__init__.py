@@ -59,6 +59,7 @@ class Rule:
     group: str
     finding: str = ""      # the id of its findings: the rule's id unless @rule names another (saved results rely on it)
     scope: str = ""        # "" every proposal; else a key of SCOPES
+    stated: bool = False   # asks only whether the proposal states it: "stated", never "pass" (the agency judges it)
 
     def applies(self, kind: str | None) -> bool:
         """Whether the rule applies to a proposal of this kind. Until the kind is chosen, the rules
@@ -72,12 +73,14 @@ _REGISTRY: list[Rule] = []
 
 
 def rule(id: str, title: str, basis: tuple[str, ...], explain: str, *,
-         finding: str = "", scope: str = "") -> Callable[[Check], Check]:
+         finding: str = "", scope: str = "", stated: bool = False) -> Callable[[Check], Check]:
     """Register a check function as a rule.
 
     A finding that leaves its id, title or basis empty (``common.said``) takes the rule's (the id
     is ``finding`` when given), so a rule that speaks for itself writes only status and message.
     A rule with a ``scope`` runs only for those kinds of proposal, and gives no finding otherwise.
+    A ``stated`` rule asks only whether the proposal states something the agency alone judges
+    (法第114条第1項第3号から第6号まで): it gives "stated" or "review", never "pass" (the tests hold it to that).
     """
     if scope and scope not in SCOPES:
         raise ValueError(f"rule {id!r}: scope must be one of {', '.join(SCOPES)}, not {scope!r}")
@@ -88,7 +91,7 @@ def rule(id: str, title: str, basis: tuple[str, ...], explain: str, *,
         if any(r.id == id for r in _REGISTRY):
             raise ValueError(f"rule {id!r} is registered twice")
         me = Rule(id=id, title=title, basis=basis, explain=explain, check=check, group=group,
-                  finding=finding_id, scope=scope)
+                  finding=finding_id, scope=scope, stated=stated)
 
         @functools.wraps(check)
         def run(ctx: Context) -> list[Finding]:

@@ -69,3 +69,11 @@ def day_missing(submission: Submission) -> str:
     if submission.date_unknown:
         return not_known("提案の日", UNKNOWN, "submit_date")
     return NO_DAY
+
+
+def article_118_period(call) -> str:
+    """Where the period for a proposal under 法第118条 is written: the register entry of the product
+    (法第117条第3号), not this call (公示5(1)（注1） applies only the call's 「提案の方法、審査及び契約」)."""
+    return ("作成済みの行政機関等匿名加工情報の利用の提案（法第118条）をすることができる期間は、その行政機関等匿名加工情報の"
+            "作成に用いた個人情報ファイルの個人情報ファイル簿に書かれています（法第117条第3号）。この募集の期間と同じとは限りません。"
+            f"e-Gov の個人情報ファイル簿で確かめるか、{call.agency_name} {call.office}（電話 {call.telephone}）に確かめてください。")

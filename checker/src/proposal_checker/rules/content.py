@@ -1,7 +1,8 @@
 """What the proposal must show about the business (法第114条第1項第4号から第6号まで).
 
-Three checklist rules; each says what the examination looks for. "yes" is a pass, "not-yet" or no
-answer is "review": the checker cannot judge the content, only whether it has been written.
+Three checklist rules; each says what the examination looks for. "yes" is "stated" (the proposal
+states it; the agency judges its content), "not-yet" or no answer is "review": the checker cannot
+judge the content, only whether it has been written. None of them is ever a pass.
 """
 from __future__ import annotations
 
@@ -31,24 +32,31 @@ MEASURES = {
 }
 
 
-def _done(answer: str | None, done: str, todo: str, looks_for: str) -> list[Finding]:
+def _done(ctx: Context, answer: str | None, done: str, todo: str, looks_for: str) -> list[Finding]:
     notes = (looks_for,)
     if answer == "yes":
-        return [said(Status.PASS, done, notes=notes)]
+        return [said(Status.STATED, done + judged(ctx), notes=notes)]
     if answer == "not-yet":
         return [said(Status.REVIEW, f"{todo}を、まだ用意していないと回答しました。用意してから提出してください。", notes=notes)]
     return [said(Status.REVIEW, not_known(todo, None), notes=notes)]
+
+
+def judged(ctx: Context) -> str:
+    """What a "stated" finding adds: the checker asked only whether it is written."""
+    return f"事前チェックは、書いたかだけを確かめます。内容が基準に適合するかは、審査で{ctx.call.agency_name}が判断します。"
 
 
 @rule(
     id="contribution",
     title="新たな産業の創出等に資することを明らかにする書面",
     basis=CONTRIBUTION_BASIS,
-    explain="事業が「新たな産業の創出又は活力ある経済社会若しくは豊かな国民生活の実現に資する」ことを明らかにする書面を用意したかを確かめます。",
+    explain="事業が「新たな産業の創出又は活力ある経済社会若しくは豊かな国民生活の実現に資する」ことを明らかにする書面を用意したかを聞きます。"
+            "事業がそれに資するかは、審査で判断されます。",
+    stated=True,
 )
 def check_contribution(ctx: Context) -> list[Finding]:
     return _done(
-        ctx.answers.proposal.contribution,
+        ctx, ctx.answers.proposal.contribution,
         "事業が新たな産業の創出などに資することを明らかにする書面を用意したと回答しました。",
         "事業が新たな産業の創出などに資することを明らかにする書面（添付書類）",
         "審査では、事業が「新たな産業の創出又は活力ある経済社会若しくは豊かな国民生活の実現に資するものであること」を見ます（公示6④）。",
@@ -59,11 +67,13 @@ def check_contribution(ctx: Context) -> list[Finding]:
     id="period-of-use",
     title="利用期間",
     basis=PERIOD_BASIS,
-    explain="提案書に書く利用期間が、事業の目的と内容、利用の目的と方法からみて必要な期間になっているかを確かめます。",
+    explain="提案書に利用期間を書き、その長さが事業の目的と内容、利用の目的と方法からみて必要な理由を説明したかを聞きます。"
+            "期間が必要なものかは、審査で判断されます。",
+    stated=True,
 )
 def check_period(ctx: Context) -> list[Finding]:
     return _done(
-        ctx.answers.proposal.period_of_use,
+        ctx, ctx.answers.proposal.period_of_use,
         "利用期間を書き、その長さが事業の目的から必要な理由を説明したと回答しました。",
         "利用期間と、その長さが必要な理由の説明",
         "審査では、「利用期間が事業の目的内容並びに行政機関等匿名加工情報の利用目的及び方法からみて必要な期間であること」を見ます（公示6⑤）。",
@@ -74,7 +84,9 @@ def check_period(ctx: Context) -> list[Finding]:
     id="measures",
     title="利用の目的・方法と、漏えい防止等の管理の措置",
     basis=MEASURES_BASIS,
-    explain="提案書に書く利用の目的・方法と、漏えいの防止その他の適切な管理のために講ずる措置を、このサイトがまとめた例の項目ごとに確かめます。",
+    explain="提案書に利用の目的・方法と、漏えいの防止その他の適切な管理のために講ずる措置を書いたかを、このサイトがまとめた例の項目ごとに聞きます。"
+            "措置が本人の権利利益を守るのに適切かは、審査で判断されます。",
+    stated=True,
 )
 def check_measures(ctx: Context) -> list[Finding]:
     answers = ctx.answers.proposal.measures
@@ -82,7 +94,8 @@ def check_measures(ctx: Context) -> list[Finding]:
     notes = ("審査では、「利用目的・方法、漏えい防止等の適切な管理のために講ずる措置が当該行政機関等匿名加工情報の本人の権利利益を保護するために適切なものであること」を見ます（公示6⑥）。",
              MEASURES_SOURCE)
     if not missing:
-        return [said(Status.PASS, "利用の目的・方法と、管理の措置の例のすべての項目を書いたと回答しました。", notes=notes)]
+        return [said(Status.STATED, "利用の目的・方法と、管理の措置の例のすべての項目を書いたと回答しました。" + judged(ctx),
+                     notes=notes)]
     return [said(Status.REVIEW,
                  "提案書に書く内容の例のうち、まだ用意していない項目があります。" + "、".join(f"「{m}」" for m in missing)
                  + "を書くか、書かない理由を確かめてください。", notes=notes)]

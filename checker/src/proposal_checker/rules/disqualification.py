@@ -10,13 +10,21 @@
      経過しない者
   六 法人その他の団体であって、その役員のうちに前各号のいずれかに該当する者があるもの
 
-Item 3 for a body: 復権 (破産法第255条・第256条) is for natural persons only, and a company is
-dissolved by the decision (会社法第471条第5号), so a body is asked whether a decision is in effect.
+Item 3 for a body: 復権 (破産法第255条・第256条) is for natural persons only. A 株式会社 is dissolved by
+the decision (会社法第471条第5号), a 持分会社 by 会社法第641条第6号 (usual reading), other bodies by their
+own Acts, and a body can continue after a 同意廃止 (破産法第218条・第219条); so a body is asked whether a
+decision is in effect, and that such a body falls under item 3 is the site's reading (said so).
+
+When the tests apply: on the proposal (法第113条) and again at review (法第114条第1項第1号); a later
+one can cancel the contract (法第120条第2号). A pledge posted before the 18th birthday that arrives on
+or after it is a question for the agency ("review").
 
 Modelled: items 1–5 for individuals and officers, 3–5 for a body itself, 6 as the summary of its
 officers. Dates count from the proposal day (submission.date). When that day is not given, or is
 answered 「わからない」, a finding is decided only if the answer is the same on every day of the call
-period; otherwise it is "review", saying which day decides it. Any "unknown" answer is "review", never "fail": the checker does not guess.
+period; otherwise it is "review", saying which day decides it. For a proposal under 法第118条 the
+period is the one in the register (法第117条第3号), not the call's: what only this call's end would
+decide is "review" there. Any "unknown" answer is "review", never "fail": the checker does not guess.
 Not modelled: whether a person is an 役員 (the applicant lists them).
 """
 from __future__ import annotations
@@ -28,7 +36,7 @@ from ..dates import add_years, age_on, first_day_after_counting
 from ..findings import Finding, Status
 from ..law import ADULT_AGE, DISQUALIFICATION_YEARS as YEARS  # 民法第4条; 法第113条第4号・第5号
 from . import Context, rule
-from .common import day, day_missing, finding, not_known, officer_label, proposer_label, worst
+from .common import article_118_period, day, day_missing, finding, not_known, officer_label, proposer_label, worst
 
 TITLES = {
     "113-1": "未成年者に当たらないこと",
@@ -53,14 +61,30 @@ ITEMS = {"person": ("113-1", "113-2", "113-3", "113-4", "113-5"), "body": ("113-
 
 NOTE_AGE = "年齢は、誕生日が始まった時に1歳増えます（年齢計算ニ関スル法律、民法第143条）。2月29日生まれの人は、うるう年でない年は3月1日に1歳増えます。"
 NOTE_COUNTING = "「起算して2年」は、その日を1日目として数えます。例えば2024年3月1日に終わった場合、2026年2月28日までが2年の間で、2026年3月1日から提案できます。"
+# 令和4年法律第68号第441条: acts before 2025-06-01 are punished under the old law, so 懲役 and 禁錮 are still
+# imposed after that day. The provision that counts them as 拘禁刑 for other Acts' disqualifications was not
+# found: a reading (「と解されます」), not a fact.
 NOTE_KOKINKEI = (
-    "公示は「禁固以上の刑」と書いていますが、法第113条第4号の文言は「拘禁刑以上の刑」です（令和7年6月1日から。"
-    "それより前の文言は「禁錮」）。令和7年6月1日より前に言い渡された懲役や禁錮も、拘禁刑として扱うものとして判定しています"
-    "（法改正の経過措置によるものです。詳しくは{agency}に確かめてください）。"
+    "公示は「禁固以上の刑」と書いていますが、法第113条第4号の文言は「拘禁刑以上の刑」です（2025年（令和7年）6月1日から。"
+    "それより前の文言は「禁錮以上の刑」）。懲役と禁錮も、言い渡された日を問わず、「拘禁刑以上の刑」に当たると解されます。"
+    "このチェックは、そのように判定しています。2025年6月1日より前の行為は改正前の例によって罰せられるため（令和4年法律第68号第441条）、"
+    "その日より後にも懲役や禁錮が言い渡されることがあります。この扱いを定める経過措置は確かめていないため、{agency}に確かめてください。"
 )
 NOTE_BODY_BANKRUPTCY = (
     "「復権」（破産法第255条・第256条）は個人のための制度で、法人その他の団体にはありません。"
-    "会社は、破産手続開始の決定によって解散します（会社法第471条第5号）。そのため、団体については、決定の効力が続いているかを聞いています。"
+    "株式会社は、破産手続開始の決定によって解散します（会社法第471条第5号）。合名会社・合資会社・合同会社（持分会社）も"
+    "同じく解散すると解されます（会社法第641条第6号）。一般社団法人、一般財団法人などは、それぞれの法律の定めによります。"
+    "破産手続が同意によって廃止されたとき（破産法第218条・第219条）などは、団体が続くこともあります。"
+    "そのため、団体については、決定の効力が続いているかを聞いています。"
+)
+# 法第113条第3号 says nothing of bodies: that one under a decision in effect is disqualified is a reading.
+READING_BODY_BANKRUPTCY = (
+    "決定の効力が続いている団体が「破産手続開始の決定を受けて復権を得ない者」に当たるというのは、このサイトの読み方です"
+    "（法第113条第3号は、団体について特に定めていません）。{agency}に確かめてください。"
+)
+NOTE_PLEDGE = (
+    "欠格事由は、提案の時に当たらないことが必要で、審査でも確かめられます（法第114条第1項第1号）。"
+    "契約の後に当たることになったときは、契約を解除されることがあります（法第120条第2号）。"
 )
 NOTE_SUSPENSION = (
     "執行猶予の期間を取り消されることなく終えると、刑の言渡しは、原則として効力を失います（刑法第27条第1項）。"
@@ -132,6 +156,11 @@ def screen_person(ctx: Context, prefix: str, subject: str, person: Person, perso
 
 # -- each item: (ctx, person, is_body) -> (status, message, notes) ---------------------------------
 
+def _existing(ctx: Context) -> bool:
+    """A proposal under 法第118条: its period is in the register (法第117条第3号), not this call's."""
+    return ctx.is_new is False
+
+
 def _minor(ctx: Context, person: Person, body: bool):
     birth = person.birth_date
     notes = (NOTE_AGE,)
@@ -147,6 +176,10 @@ def _minor(ctx: Context, person: Person, body: bool):
             return (Status.PASS, f"募集期間の初日（{day(ctx.call.opens)}）にすでに18歳以上です。"
                     f"未成年者に当たりません（{_no_day(ctx)}）。", notes)
         if age_on(birth, ctx.call.closes) < ADULT_AGE:
+            if _existing(ctx):
+                return (Status.REVIEW, f"{_why_no_day(ctx)}募集期間の最終日（{day(ctx.call.closes)}）でも18歳未満です。"
+                        f"18歳になるのは{day(adult_from)}で、提案の日に18歳以上であることが必要です。"
+                        + article_118_period(ctx.call), notes)
             return (Status.FAIL, f"募集期間の最終日（{day(ctx.call.closes)}）でも18歳未満です。"
                     f"未成年者（18歳未満の者）はこの募集に提案できません。18歳になるのは{day(adult_from)}です。", notes)
         return (Status.REVIEW, f"{_why_no_day(ctx)}{day(adult_from)}に18歳になるため、提案の日によって結論が変わります。"
@@ -154,6 +187,13 @@ def _minor(ctx: Context, person: Person, body: bool):
     if birth > d:
         return Status.REVIEW, "生年月日が提案の日より後になっています。入力を確かめてください。", notes
     age = age_on(birth, d)
+    posted = ctx.answers.submission.posted_on if ctx.answers.submission.method == "post" else None
+    if age >= ADULT_AGE and posted is not None and posted < adult_from:
+        # The pledge goes into the envelope: signed, at the latest, on the day it is posted.
+        return (Status.REVIEW, f"提案の日（届く日、{day(d)}）には{age}歳ですが、発送する日（{day(posted)}）には、まだ18歳になっていません"
+                f"（18歳になるのは{day(adult_from)}です）。誓約書は、18歳になる前に署名することになります。"
+                f"その扱いは{ctx.call.agency_name}に確かめてください。18歳になってから誓約書に署名し、発送することもできます。",
+                notes + (NOTE_PLEDGE,))
     if age >= ADULT_AGE:
         return Status.PASS, f"提案の日（{day(d)}）に{age}歳です。未成年者（18歳未満の者）に当たりません。", notes
     message = (f"提案の日（{day(d)}）に{age}歳です。未成年者（18歳未満の者）は提案できません。"
@@ -174,7 +214,7 @@ def _capacity(ctx: Context, person: Person, body: bool):
 
 def _bankruptcy(ctx: Context, person: Person, body: bool):
     if body:
-        return _body_bankruptcy(person)
+        return _body_bankruptcy(ctx, person)
     note = ("「復権」は、破産手続開始の決定によって受けた資格の制限がなくなることです。",)
     if person.bankruptcy == "none":
         return Status.PASS, "破産手続開始の決定を受けていないと回答しました。欠格事由に当たりません。", ()
@@ -187,7 +227,7 @@ def _bankruptcy(ctx: Context, person: Person, body: bool):
             + "当たる場合は提案できません。", note)
 
 
-def _body_bankruptcy(person: Person):
+def _body_bankruptcy(ctx: Context, person: Person):
     """A body has no 復権 (破産法第255条・第256条 are for natural persons); it is asked whether a
     破産手続開始の決定 is in effect, and "not-restored" stands for that (answers format 1)."""
     note = (NOTE_BODY_BANKRUPTCY,)
@@ -195,7 +235,8 @@ def _body_bankruptcy(person: Person):
         return Status.PASS, "破産手続開始の決定を受けて、その効力が続いていることはないと回答しました。欠格事由に当たりません。", ()
     if person.bankruptcy == "not-restored":
         return (Status.FAIL, "破産手続開始の決定を受けて、その効力が続いていると回答しました。"
-                "「破産手続開始の決定を受けて復権を得ない者」に当たるため、提案できません。", note)
+                "このサイトの読み方では、「破産手続開始の決定を受けて復権を得ない者」に当たるため、提案できません。"
+                + READING_BODY_BANKRUPTCY.format(agency=ctx.call.agency_name), note)
     return (Status.REVIEW, not_known("破産手続開始の決定を受けて、その効力が続いているか", person.bankruptcy, "body_bankruptcy")
             + "続いている場合は提案できません。", note)
 
@@ -219,6 +260,11 @@ def _sentence(ctx: Context, person: Person, body: bool):
         return (Status.FAIL, "刑の執行猶予中と回答しました。執行猶予の期間中は、刑に処せられた者に当たるため、提案できません。"
                 "この扱いは一般的な読み方によるもので、この法律について確かめられてはいません。提出先に確かめてください。",
                 notes + ("この扱いは、同じ文言を持つ多くの法律の一般的な読み方によります。",))
+    if s.state == "partly-suspended":
+        # 刑法第27条の2: part of the term is served, the rest suspended; none of the other answers fits.
+        return (Status.REVIEW, "刑の一部の執行猶予（刑法第27条の2）を受けたと回答しました。猶予されなかった部分の執行や、"
+                "猶予の期間がどうなっているかによって、欠格事由に当たるか、いつから2年を数えるかが変わります。"
+                f"このチェックでは判定しません。{ctx.call.agency_name}に確かめてください。", notes + (NOTE_COUNTING,))
     if s.state == "suspension-completed":
         return (Status.PASS, "執行猶予の期間を取り消されることなく終えたと回答しました。刑の言渡しが効力を失っていれば、一般的な読み方では、欠格事由に当たりません。"
                 f"念のため、{ctx.call.agency_name}に確かめてください。", notes + (NOTE_SUSPENSION.format(agency=ctx.call.agency_name),))
@@ -258,6 +304,10 @@ def _two_years(ctx: Context, start: date, what: str) -> tuple[Status, str]:
             return Status.PASS, (f"{what}（{day(start)}）から起算して2年を、募集期間の初日より前に経過しています。"
                                  f"欠格事由に当たりません（{_no_day(ctx)}）。")
         if free > ctx.call.closes:
+            if _existing(ctx):
+                return Status.REVIEW, (f"{_why_no_day(ctx)}{what}（{day(start)}）から起算して2年を経過しないうちに、"
+                                       f"この募集の期間が終わります。提案できるのは{day(free)}からです。"
+                                       + article_118_period(ctx.call))
             return Status.FAIL, (f"{what}（{day(start)}）から起算して2年を経過しないうちに、募集期間が終わります。"
                                  f"提案できるのは{day(free)}からです。この募集には提案できません。")
         return Status.REVIEW, (f"{_why_no_day(ctx)}{what}（{day(start)}）から起算して2年を経過するのは"

@@ -30,7 +30,10 @@ WHY = {
     "identity-individual": "個人の提案者の本人確認のための書類です。運転免許証、健康保険の被保険者証、個人番号カード等の写しを付けます。"
                            + IDENTITY_NOTES,
     "identity-body": "法人その他の団体の提案者の本人確認のための書類です。登記事項証明書や印鑑登録証明書等で、提案の日前{months}か月以内に作成されたものに限ります。",
-    "other": "求められた場合にだけ出す書類です。{issuer}が必要と認めて求めることがあります。公示は、何を求めるかを書いていません。求められなければ出す必要はありません。",
+    # 公示5(1)② lists it among the attachments without a condition: that it is sent only when asked is
+    # a reading, so the words say what the notice does not say and where to ask (not 「出す必要はありません」).
+    "other": "公示は、添付書類の一つに「その他、{issuer}が必要と認める書類」を挙げていますが、それが何か、いつ出すかは書いていません。"
+             "このサイトでは、ほかの書類と分けて載せています。様式のページ（{forms}）を確かめ、{agency}に確かめてください。",
     "power-of-attorney": "代理人が提案する場合に、代理人の権限を証する書面です。",
 }
 CONDITIONS = {
@@ -39,9 +42,13 @@ CONDITIONS = {
     "individual": "提案者に個人がいる場合",
     "body": "提案者に法人その他の団体がいる場合",
     "agent": "代理人が提出する場合",
-    "requested": "求められた場合",
+    "requested": "必要と認められた場合（公示は内容を書いていません）",
 }
 CERTIFICATE_BASIS = ("公示5(1)（注2）",)
+# 公示5(2) asks for {copies} sets; whether each certificate must be an original in every set is not said.
+COPIES_ORIGINALS = "提案書類は{copies}部出しますが、証明書を{copies}部とも原本にするか、写しでよいかは、公示に書かれていません。提出先に確かめてください。"
+# A 法人でない団体 can be neither registered nor have its seal registered: which papers serve is the agency's to say.
+ORGANISATION_PAPERS = "法人でない団体には、登記事項証明書も印鑑登録証明書もありません。どの書類で足りるかは、提出先に確かめてください。"
 
 
 def when_text(when: tuple[str, ...]) -> str:
@@ -51,7 +58,8 @@ def when_text(when: tuple[str, ...]) -> str:
 
 def why_text(doc_id: str, call) -> str:
     """Why a document is needed, with the call's values put in; "" when there is nothing to add."""
-    return WHY.get(doc_id, "").format(months=call.certificate_months, issuer=call.issuer, agency=call.agency_name)
+    return WHY.get(doc_id, "").format(months=call.certificate_months, issuer=call.issuer, agency=call.agency_name,
+                                      forms=call.links["forms"])
 AGENT_BASIS = ("公示3（注）", "公示5(1)（注3）")
 
 
@@ -76,6 +84,10 @@ def checklist(ctx: Context) -> list[DocumentItem]:
         why = why_text(doc.id, ctx.call) or f"{doc.group}として、公示5(1)で提出が求められています。"
         if joint and doc.id.startswith("identity-"):
             why += "共同提案で提案者ごとに必要かどうかは、公示に書かれていません。提出先に確かめてください。"
+        if doc.id == "identity-body":
+            why += COPIES_ORIGINALS.format(copies=ctx.call.copies)
+            if any(p.type == "organisation" for p in ctx.answers.proposers):
+                why += ORGANISATION_PAPERS
         items.append(DocumentItem(id=doc.id, name=doc.name, why=why, basis=doc.basis, copies=ctx.call.copies,
                                   condition="、".join(conditions), on_request="requested" in doc.when))
     return items
@@ -105,7 +117,8 @@ def _applies(ctx: Context, tag: str) -> bool | None:
     id="certificate",
     title="法人その他の団体の本人確認書類の作成日",
     basis=CERTIFICATE_BASIS,
-    explain="法人その他の団体の登記事項証明書や印鑑登録証明書等が、提案の日前の公示5(1)（注2）の期間内に作成されたものかを確かめます。",
+    explain="法人その他の団体の登記事項証明書や印鑑登録証明書等が、提案の日前の公示5(1)（注2）の期間内に作成されたものかを確かめます。"
+            "法人でない団体には登記事項証明書も印鑑登録証明書もないため、どの書類で足りるかを提出先に確かめるよう伝えます（確認が必要）。",
 )
 def check_certificate(ctx: Context) -> list[Finding]:
     """One finding per body among the proposers, under its own id and name (title and basis: the rule's)."""
@@ -113,11 +126,26 @@ def check_certificate(ctx: Context) -> list[Finding]:
     rule_text = f"公示5(1)（注2）により、登記事項証明書や印鑑登録証明書等は「提案の日前{months}か月以内に作成されたものに限る」とされています。"
     findings = []
     for i, proposer in enumerate(ctx.answers.proposers):
-        if proposer.is_body:
+        if proposer.type == "organisation":
+            status, message = _organisation(ctx, proposer.certificate_date, months, rule_text)
+            findings.append(replace(said(status, message), id=f"proposer-{i + 1}.certificate",
+                                    subject=proposer_label(i, proposer)))
+        elif proposer.is_body:
             status, message = _certificate(proposer.certificate_date, ctx.answers.submission, months, rule_text)
             findings.append(replace(said(status, message), id=f"proposer-{i + 1}.certificate",
                                     subject=proposer_label(i, proposer)))
     return findings
+
+
+def _organisation(ctx: Context, made, months: int, rule_text: str) -> tuple[Status, str]:
+    """A 法人でない団体: no 登記事項証明書, no 印鑑登録証明書; which papers serve is for the agency to say."""
+    message = (f"法人でない団体には、登記事項証明書も印鑑登録証明書もありません。公示5(1)（注2）の「等」として、"
+               f"どの書類で本人確認ができるかは、{ctx.call.agency_name}が判断します。提出先に確かめてください。")
+    if made is not None and made != UNKNOWN:
+        status, said_of_date = _certificate(made, ctx.answers.submission, months, rule_text)
+        if status is not Status.REVIEW:
+            message += f"入力した書類の作成日について：{said_of_date}"
+    return Status.REVIEW, message + ("" if made is not None and made != UNKNOWN else rule_text)
 
 
 def _certificate(made, submission: Submission, months: int, rule_text: str) -> tuple[Status, str]:

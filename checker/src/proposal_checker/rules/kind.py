@@ -14,11 +14,13 @@ from ..findings import Finding, Status
 from . import Context, rule
 from .common import not_known, said
 
+# 法第118条第1項: 前段 a new user; 後段 one who has a contract (法第115条) changing 「事業」 (its purpose,
+# method or period); the notice names the extension of the period of use apart (公示5(1)（注1））.
 KIND_LABELS = {
     "new": "新たに行政機関等匿名加工情報を作成する提案（法第112条）",
-    "existing-new-user": "作成済みの行政機関等匿名加工情報を、新たに利用する提案（法第118条第1項）",
-    "existing-change": "作成済みの行政機関等匿名加工情報の提供を受けた者が、利用目的（事業）を変更する提案（法第118条第1項）",
-    "existing-extend": "作成済みの行政機関等匿名加工情報の提供を受けた者が、利用期間を延長する提案（公示5(1)（注1））",
+    "existing-new-user": "作成済みの行政機関等匿名加工情報を、新たに利用する提案（法第118条第1項前段）",
+    "existing-change": "作成済みの行政機関等匿名加工情報の利用の契約を結んだ者が、その事業（利用の目的、方法など）を変更する提案（法第118条第1項後段）",
+    "existing-extend": "作成済みの行政機関等匿名加工情報の利用の契約を結んだ者が、利用期間を延長する提案（法第118条第1項後段、公示5(1)（注1））",
 }
 FORM_NEW = "行政機関等匿名加工情報をその用に供して行う事業に関する提案書"
 FORM_EXISTING = "作成された行政機関等匿名加工情報をその用に供して行う事業に関する提案書"
@@ -45,6 +47,8 @@ def check_kind(ctx: Context) -> list[Finding]:
                         basis=("法第112条第1項", "公示5(1)①"))]
     notes = ["作成済みの匿名加工情報の利用の提案では、法第118条第2項の読み替えにより、本人の数（公示6②）と加工の方法（公示6③）は審査されません。"
              "審査されるのは、公示6の①と④から⑦までです。"]
+    notes.append("この提案をすることができる期間は、その匿名加工情報の作成に用いた個人情報ファイルの個人情報ファイル簿に"
+                 "書かれています（法第117条第3号）。この募集の期間と同じとは限りません。")
     if kind in ("existing-change", "existing-extend"):
         notes.append("この提案は、その匿名加工情報の利用に関する契約（法第115条）を結んだ事業者がするものです。")
     return [replace(said(Status.PASS, f"{KIND_LABELS[kind]}です。提案書は「{FORM_EXISTING}」を使います。"

@@ -5,22 +5,45 @@
 Sundays and national holidays (call.holidays, computed at build time).
 公示5(2)（注2）: 郵送・信書便: the envelope marked in red, and 「締切日当日必着」: the papers must arrive
 by the closing day. Posting on the closing day itself is too late; a day or two before is a risk.
+
+A proposal under 法第118条 (the kinds existing-*) can be made in the period written in the register
+entry of the product (法第117条第3号); the notice applies only its 「提案の方法、審査及び契約」 to it
+(公示5(1)（注1））. So for those kinds a day outside this call's period (or a time after its closing
+time) is "review" citing 法第117条第3号, never a fail; office days and hours still apply.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 from ..answers import UNKNOWN
 from ..dates import format_time
 from ..findings import Finding, Status
 from . import Context, rule
-from .common import NO_DAY, day, finding, not_known, said
+from .common import NO_DAY, article_118_period, day, finding, not_known, said
 
 PERIOD_BASIS = ("公示4",)
 HAND_BASIS = ("公示4", "公示5(2)", "公示5(2)（注1）")
 POST_BASIS = ("公示4", "公示5(2)", "公示5(2)（注2）")
 # Posting this many days before the closing day or fewer leaves little time for delivery.
 RISKY_POSTING_DAYS = 2
+ARTICLE_117_3 = "法第117条第3号"
+# Beside every finding on the day of a proposal under 法第118条 that does not already say it.
+NOTE_118 = ("法第118条の提案は、個人情報ファイル簿に書かれた「提案をすることができる期間」の中にします（法第117条第3号）。"
+            "この募集の期間と同じとは限りません。")
+
+
+def _existing(ctx: Context) -> bool:
+    """A proposal under 法第118条, whose period is the register's (法第117条第3号)."""
+    return ctx.is_new is False
+
+
+def _outside(ctx: Context, what: str, basis: tuple[str, ...], id: str = "", title: str = "") -> Finding:
+    """For a proposal under 法第118条: outside this call's period is a question, not a fail. (An empty
+    id or title is the rule's, filled in by ``@rule``.)"""
+    return finding(id, Status.REVIEW, title,
+                   f"{what}この募集の期間の外です。" + article_118_period(ctx.call) + _period(ctx),
+                   basis + (ARTICLE_117_3,))
 
 
 def _period(ctx: Context) -> str:
@@ -47,6 +70,8 @@ def check_method(ctx: Context) -> list[Finding]:
                         f"郵送・信書便で提出します。封筒の表面に「{c.envelope_marking}」と朱書き（赤い字で書くこと）してください。"
                         f"締切日当日必着で、締切日の{format_time(c.closes_at)}までに届くことが必要です。"
                         "提案書類は信書に当たるため、郵便か信書便（国の許可を受けた信書便事業者）で送ります（郵便法第4条）。"
+                        "日本郵便のものでも、ゆうパックとゆうメールは郵便ではないため、信書を送れません。"
+                        "書留、速達、レターパックなどの郵便なら送れます。"
                         f"宅配便やメール便では送れません。{copies}", POST_BASIS,
                         notes=(f"朱書きする文言：「{c.envelope_marking}」",))]
     return [finding("submission.method", Status.REVIEW, title,
@@ -60,6 +85,13 @@ def check_method(ctx: Context) -> list[Finding]:
     explain="提案の日（持参する日、または郵送・信書便が届く日）が募集期間の中にあるか、持参なら平日かを確かめます。",
 )
 def check_date(ctx: Context) -> list[Finding]:
+    found = _date(ctx)
+    if _existing(ctx):
+        found = [f if ARTICLE_117_3 in f.basis else replace(f, notes=f.notes + (NOTE_118,)) for f in found]
+    return found
+
+
+def _date(ctx: Context) -> list[Finding]:
     c, s = ctx.call, ctx.answers.submission
     d, method = s.date, s.method
     post = method == "post"
@@ -80,10 +112,19 @@ def check_date(ctx: Context) -> list[Finding]:
     if d is None:
         return [finding("submission.date", Status.REVIEW, title,
                         NO_DAY + f"{what}を入力してください。欠格事由などの判定にも使います。" + _period(ctx), basis)]
+    outside = d < c.opens or d > c.closes
+    if outside and _existing(ctx):
+        if method == "hand" and not c.is_office_day(d):
+            # The office's days still apply (公示5(1)（注1）: 「提案の方法」 as for a new proposal).
+            return [finding("submission.date", Status.FAIL, title,
+                            f"{day(d)}は{_closed_why(c, d)}です。持参は平日に限ります。ほかの平日に持参するか、郵送・信書便で送ってください。"
+                            f"また、{day(d)}はこの募集の期間の外です。" + article_118_period(c), basis + (ARTICLE_117_3,))]
+        return [_outside(ctx, f"{what}（{day(d)}）は、", basis, "submission.date", title)]
     if d < c.opens:
-        verb = "届きます" if post else "提出することになります"
+        # Before the period: too early (the words say so plainly, not 「その日に届きます」).
+        act = "届くように送ってください" if post else "持参してください" if method == "hand" else "提出してください"
         return [finding("submission.date", Status.FAIL, title,
-                        f"早すぎます。{day(d)}は募集期間の前なので、その日に{verb}。" + _period(ctx), basis)]
+                        f"早すぎます。{day(d)}は、募集期間が始まる前です。提案書類は、募集期間の中に{act}。" + _period(ctx), basis)]
     if d > c.closes:
         if post:
             message = (f"締切に間に合いません。郵送・信書便は締切日当日必着です。"
@@ -92,14 +133,8 @@ def check_date(ctx: Context) -> list[Finding]:
             message = f"締切に間に合いません。{day(d)}は募集期間の後です。"
         return [finding("submission.date", Status.FAIL, title, message + _period(ctx), basis)]
     if method == "hand" and not c.is_office_day(d):
-        if c.is_holiday(d):
-            why = f"国民の祝日（{c.holidays[d]}）"
-        elif d.weekday() >= 5:
-            why = "土曜日" if d.weekday() == 5 else "日曜日"
-        else:
-            why = "年末年始の休み"
         return [finding("submission.date", Status.FAIL, title,
-                        f"{day(d)}は{why}です。持参は平日に限ります。ほかの平日に持参するか、郵送・信書便で送ってください。", basis)]
+                        f"{day(d)}は{_closed_why(c, d)}です。持参は平日に限ります。ほかの平日に持参するか、郵送・信書便で送ってください。", basis)]
     if post and d == c.closes:
         # 公示4 ends the period at the closing time of the closing day; 公示5(2)（注2） says only 「当日必着」.
         return [finding("submission.date", Status.PASS, title,
@@ -114,6 +149,15 @@ def check_date(ctx: Context) -> list[Finding]:
         return [finding("submission.date", Status.PASS, title, f"{day(d)}は募集期間中の平日です。", basis)]
     return [finding("submission.date", Status.PASS, title,
                     f"{day(d)}は募集期間中です。持参する場合は、平日に限ります。", basis)]
+
+
+def _closed_why(c, d) -> str:
+    """Why the office does not take papers by hand on ``d`` (公示5(2)（注1））."""
+    if c.is_holiday(d):
+        return f"国民の祝日（{c.holidays[d]}）"
+    if d.weekday() >= 5:
+        return "土曜日" if d.weekday() == 5 else "日曜日"
+    return "年末年始の休み"
 
 
 @rule(
@@ -134,10 +178,13 @@ def check_time(ctx: Context) -> list[Finding]:
     shown = format_time(t)
     if t < c.hand_opens_at:
         return [said(Status.FAIL, f"{shown}は受付時間の前です。{hours}")]
-    if s.date == c.closes and t > c.closes_at:
+    if s.date == c.closes and t > c.closes_at and not _existing(ctx):
         return [said(Status.FAIL, f"締切に間に合いません。締切は{day(c.closes)}{format_time(c.closes_at)}です（{shown}は過ぎています）。")]
     if t > c.hand_closes_at:
         return [said(Status.FAIL, f"{shown}は受付時間の後です。{hours}")]
+    if s.date == c.closes and t > c.closes_at:
+        # 法第118条: the period is the register's; the office's hours (checked above) still apply.
+        return [_outside(ctx, f"{day(c.closes)}の{shown}は、この募集の締切（{format_time(c.closes_at)}）の後で、", HAND_BASIS)]
     return [said(Status.PASS, f"{shown}は受付時間の中です。{hours}")]
 
 
@@ -156,6 +203,8 @@ def check_posted_on(ctx: Context) -> list[Finding]:
     if p is None:
         return [said(Status.REVIEW, not_known("発送する日", None)
                         + f"締切日当日必着のため、{day(c.closes)}の{format_time(c.closes_at)}までに届くよう、余裕をもって発送してください。")]
+    if p > c.closes and _existing(ctx):
+        return [_outside(ctx, f"発送日（{day(p)}）は、", POST_BASIS)]
     if p > c.closes:
         return [said(Status.FAIL, f"締切に間に合いません。締切日（{day(c.closes)}）の後に発送すると、締切までに届きません。"
                         f"締切日当日必着で、募集期間は締切日の{format_time(c.closes_at)}に終わります。")]
