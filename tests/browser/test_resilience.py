@@ -2,27 +2,10 @@
 when one step fails inside the checker, the answers stay on screen and the next step works."""
 from __future__ import annotations
 
-
 import pytest
 
-from callfacts import CALL, format_date, format_time
-from driver import BODY, fill_step, open_checker, press, start
-from test_checker_flow import heading
-
-CHECKLIST_FACTS = [format_date(CALL.opens), f"{format_date(CALL.closes)}{format_time(CALL.closes_at)}", "誓約書", "委任状", "法第113条"]
-STATUS = "[data-checker-status]"
-
-
-def assert_checklist_usable(page) -> None:
-    """The error state, and the list built at build time visible, complete, one link away."""
-    assert page.get_attribute("#checker", "data-state") == "error"
-    checklist = page.locator("#checklist")
-    assert checklist.is_visible()
-    text = checklist.inner_text()
-    for fact in CHECKLIST_FACTS:
-        assert fact in text, fact
-    page.click("[data-checker-error] a[href='#checklist']")
-    assert page.evaluate("location.hash") == "#checklist"
+from assertions import assert_checklist_usable
+from driver import BODY, STATUS, fill_step, heading, open_checker, press, start
 
 
 def test_without_webassembly_the_page_says_so_and_offers_the_checklist(page, base_url):
@@ -85,3 +68,4 @@ def test_a_failure_inside_the_checker_keeps_the_answers_and_the_next_try_works(p
     # Trying again works, with what was typed.
     press(page, "next")
     assert heading(page) == "提案者1（途中 太郎）について"
+
