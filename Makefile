@@ -1,6 +1,8 @@
 # make serve   install, build and serve the site at http://127.0.0.1:8000/
 # make test    install, build and run every test suite (what CI runs)
 # make site    build the static site into site/ (what a deployment uploads)
+# make preview for staff while editing: the site at http://127.0.0.1:8000/, reloaded on every edit
+# make check   for staff after editing: the data checked, the site built, its content tests run
 
 VENV   := .venv
 PY     := $(VENV)/bin/python
@@ -16,6 +18,24 @@ serve: site
 
 site: deps $(DATA) bundle
 	$(VENV)/bin/mkdocs build --strict
+
+.PHONY: preview check
+
+# The runtime and the checker, bundled when there are none yet (make site bundles them afresh).
+BUNDLE_LOCK := build/out/pyodide/pyodide-lock.json
+$(BUNDLE_LOCK): | deps $(DATA)
+	$(PY) build/bundle.py
+
+# MkDocs' own server, with the hooks: a page reloads by itself within seconds of an edit of the
+# Markdown or docs/call.toml. The checker on it runs the last bundled runtime and checker.
+preview: deps $(DATA) $(BUNDLE_LOCK)
+	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
+
+# The data validated (a bad field stops here, named), then the content tests, which build the
+# site with --strict and compare the notice text with the data. The tests of the tools themselves
+# (the yearly drill, the preview) are left to make test.
+check: deps $(DATA) $(BUNDLE_LOCK)
+	$(VENV)/bin/pytest tests/content --ignore=tests/content/test_annual_drill.py --ignore=tests/content/test_preview.py
 
 bundle: deps $(DATA)
 	$(PY) build/bundle.py

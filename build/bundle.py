@@ -8,7 +8,7 @@
    ``pyodide lockfile add-wheels`` (offline), so the page loads the checker by name with
    its sha256 checked.
 4. makes the memory snapshot the checker starts from (build/snapshot.py).
-The result is build/out/pyodide/, which the MkDocs hook copies into site/pyodide/.
+The result is build/out/pyodide/ (layout.BUNDLE), which the MkDocs hook copies into site/pyodide/.
 """
 from __future__ import annotations
 
@@ -19,13 +19,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+import snapshot
+from layout import BUNDLE, LOCKFILE, OUT, ROOT, RUNTIME_FILES
+
 RUNTIME = ROOT / "node_modules" / "pyodide"
-OUT = ROOT / "build" / "out"
-BUNDLE = OUT / "pyodide"
-# The runtime files a browser needs; the rest of the npm package (Node typings, the
-# console pages, source maps) stays out of the site.
-RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
 
 
 def run(*args: str, **kw) -> None:
@@ -62,14 +59,11 @@ def main() -> int:
         shutil.copy2(RUNTIME / name, BUNDLE / name)
     shutil.copy2(wheel, BUNDLE / wheel.name)
     pyodide_cli = Path(sys.executable).with_name("pyodide")
-    run(str(pyodide_cli), "lockfile", "add-wheels", "--input", str(RUNTIME / "pyodide-lock.json"),
-        "--output", str(BUNDLE / "pyodide-lock.json"), "--base-path", str(BUNDLE), str(BUNDLE / wheel.name),
+    run(str(pyodide_cli), "lockfile", "add-wheels", "--input", str(RUNTIME / LOCKFILE),
+        "--output", str(BUNDLE / LOCKFILE), "--base-path", str(BUNDLE), str(BUNDLE / wheel.name),
         stdout=subprocess.DEVNULL)
-    served_only(BUNDLE / "pyodide-lock.json")
+    served_only(BUNDLE / LOCKFILE)
     print(f"bundled {wheel.name} with Pyodide {RUNTIME_FILES} into {BUNDLE.relative_to(ROOT)}")
-    sys.path.insert(0, str(ROOT / "build"))
-    import snapshot
-
     return snapshot.main()
 
 

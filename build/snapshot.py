@@ -13,7 +13,7 @@ Two traps shape it:
   fixed environment, and Node runs with an empty one (`env -i`), from "/", reading its script
   from stdin (tests/content/test_snapshot.py searches the published file for the machine's values);
 - after loadPackage the snapshot fails ("Unexpected hiwire entry"), so the wheel is unpacked
-  into site-packages with zipfile, inside Python.
+  into site-packages with zipfile, inside Python (layout.UNPACK, which the worker runs too).
 The snapshot is gzip-compressed here, not by the host, so its size on the wire is known and the
 same on every host; the worker inflates it with DecompressionStream.
 """
@@ -29,19 +29,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-BUNDLE = ROOT / "build" / "out" / "pyodide"
-SNAPSHOT = "checker.snapshot.gz"
-MANIFEST = "checker-snapshot.json"
+from layout import BUNDLE, ROOT, SNAPSHOT, SNAPSHOT_MANIFEST as MANIFEST, UNPACK, WHEEL_FILE
 
-# Runs inside Pyodide before the snapshot: the same steps the worker's normal start takes,
-# then the first screens, so every module they need is imported and in the snapshot.
-PREPARE = """
-import importlib, sysconfig, zipfile
-with zipfile.ZipFile("/tmp/checker.whl") as wheel:
-    wheel.extractall(sysconfig.get_paths()["purelib"])
-import os; os.remove("/tmp/checker.whl")
-importlib.invalidate_caches()
+# Runs inside Pyodide before the snapshot: the wheel unpacked as the worker unpacks it after a
+# restore, then the first screens, so every module they need is imported and in the snapshot.
+PREPARE = UNPACK + """
 from proposal_checker import web
 web.opening()
 """
@@ -50,7 +42,7 @@ MAKER = """
 import {{ loadPyodide }} from {runtime};
 import {{ readFileSync, writeFileSync }} from "node:fs";
 const pyodide = await loadPyodide({{ indexURL: {index}, _makeSnapshot: true, env: {{ HOME: "/home/pyodide" }} }});
-pyodide.FS.writeFile("/tmp/checker.whl", readFileSync({wheel}));
+pyodide.FS.writeFile({wheel_file}, readFileSync({wheel}));
 pyodide.runPython({prepare});
 writeFileSync({out}, pyodide.makeMemorySnapshot());
 """
@@ -73,6 +65,7 @@ def main() -> int:
         raw = Path(tmp) / "snapshot"
         script = MAKER.format(runtime=json.dumps((BUNDLE / "pyodide.mjs").as_uri()),
                               index=json.dumps(str(BUNDLE) + "/"), wheel=json.dumps(str(wheel)),
+                              wheel_file=json.dumps(WHEEL_FILE),
                               prepare=json.dumps(PREPARE), out=json.dumps(str(raw)))
         subprocess.run(["env", "-i", node, "--input-type=module", "-"], input=script.encode(), cwd="/",
                        check=True)

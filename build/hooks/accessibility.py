@@ -2,9 +2,14 @@
 
 `make test` writes build/out/accessibility.json (tests/browser/conftest.py): the date, the
 axe-core version and the rules it ran, every page and checker state checked with the number of
-violations found, the outcome of the keyboard, focus, reflow and HTML validation tests. This hook
-puts those figures on the page in place of the marker below. Without the file (a build without
-a test run) the section says so and shows no result: nothing here is written by hand.
+violations found, and the outcome of each test that a row of the statement reports (keyboard,
+focus, reflow, HTML validation). This hook puts those figures on the page in place of the marker
+below. Without the file (a build without a test run) the section says so and shows no result:
+nothing here is written by hand.
+
+A test counts for a row by its marker, ``@pytest.mark.accessibility("keyboard")``, never by its
+name: renaming a test changes nothing here. A row that the results leave without any test stops
+the build, so that a published row never turns silently into 「実施せず」.
 """
 from __future__ import annotations
 
@@ -14,35 +19,36 @@ from datetime import datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "build"))
 sys.path.insert(0, str(ROOT / "checker" / "src"))
 
+from layout import ACCESSIBILITY_RESULTS as RESULTS  # noqa: E402
 from mkdocs.exceptions import Abort  # noqa: E402
 from proposal_checker.dates import format_date  # noqa: E402
 
-RESULTS = ROOT / "build" / "out" / "accessibility.json"
 PAGE = "about/accessibility.md"
 MARKER = "<!-- accessibility-results -->"
+# The results file's format: version 2 names each test's row (version 1 matched test names).
+FORMAT, VERSION = "accessibility-results", 2
 
-# The statement's rows for the tests besides axe: (what was tested, which test ids count for it).
-TESTS = (
-    ("キーボードだけで、事前チェックを最初から結果まで操作できる",
-     lambda i: "test_checker_flow.py" in i and "keyboard" in i),
-    ("次のステップに進むと見出しへ、入力に誤りがあるとエラーの一覧へフォーカスが移り、一覧のリンクで各項目へ移れる。"
-     "準備中・準備完了・新しいステップ・結果が、読み上げ用の領域（ライブリージョン）で伝わる",
-     lambda i: "test_a11y_checker.py" in i and ("focus" in i or "live_region" in i)),
-    ("幅 320 CSS ピクセルの画面と、200% の拡大（1280 × 800 の画面）で、すべてのステップ・回答の確認・結果が"
-     "横スクロールなしに表示され、進むボタンを押せる",
-     lambda i: "test_a11y_checker.py" in i and "reflow" in i),
-    ("HTML の検証：すべてのページと、事前チェックが表示する各状態の HTML に文法の誤りがない",
-     lambda i: "test_html_valid.py" in i),
-)
+# The statement's rows for the tests besides axe: the key a test's marker names, and what was tested.
+ROWS = {
+    "keyboard": "キーボードだけで、事前チェックを最初から結果まで操作できる",
+    "focus": "次のステップに進むと見出しへ、入力に誤りがあるとエラーの一覧へフォーカスが移り、一覧のリンクで各項目へ移れる。"
+             "準備中・準備完了・新しいステップ・結果が、読み上げ用の領域（ライブリージョン）で伝わる",
+    "reflow": "幅 320 CSS ピクセルの画面と、200% の拡大（1280 × 800 の画面）で、すべてのステップ・回答の確認・結果が"
+              "横スクロールなしに表示され、進むボタンを押せる",
+    "html": "HTML の検証：すべてのページと、事前チェックが表示する各状態の HTML に文法の誤りがない",
+}
 OUTCOMES = {"passed": "合格", "failed": "不合格", "skipped": "実施せず"}
 
 
-def _outcome(tests: list[dict], match) -> str:
-    found = [t["outcome"] for t in tests if match(t["id"])]
+def _outcome(tests: list[dict], row: str) -> str:
+    found = [t["outcome"] for t in tests if t.get("row") == row]
     if not found:
-        return "実施せず"
+        raise Abort(f"{RESULTS.relative_to(ROOT)}: no test result for the accessibility statement's row "
+                    f"{row!r} ({ROWS[row][:30]}…). Mark the tests it reports with "
+                    f"@pytest.mark.accessibility({row!r}) and run every browser test (make test).")
     for outcome in ("failed", "skipped"):
         if outcome in found:
             return f"{OUTCOMES[outcome]}（{len(found)}件中{found.count(outcome)}件）"
@@ -101,7 +107,7 @@ def results_markdown(data: dict | None) -> str:
         "| 試験の内容 | 結果 |",
         "| --- | --- |",
     ]
-    out += [f"| {label} | {_outcome(tests, match)} |" for label, match in TESTS]
+    out += [f"| {label} | {_outcome(tests, row)} |" for row, label in ROWS.items()]
     if validator.get("ignored"):
         out += ["", f"HTML の検証では、サイトのテーマ（mkdocs-material）が出力する部品の指摘 {validator['ignored']} 件を"
                 "除いています（[既知の問題](#known-issues)を参照）。"]
@@ -118,7 +124,9 @@ def load_results(path: Path = RESULTS) -> dict | None:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    return data if isinstance(data, dict) and data.get("format") == "accessibility-results" else None
+    if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("version") != VERSION:
+        return None  # not results this build can read: the section says there are none
+    return data
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -21,6 +21,7 @@ sys.path.insert(0, str(ROOT / "build"))
 sys.path.insert(0, str(ROOT / "checker" / "src"))
 
 import calldata  # noqa: E402
+import sitecall  # noqa: E402
 from proposal_checker.call import CallDataError  # noqa: E402
 from proposal_checker.dates import format_date, format_fiscal_year, format_time  # noqa: E402
 from proposal_checker.rules.documents import when_text  # noqa: E402  (the checker's own wording)
@@ -63,8 +64,8 @@ def on_config(config):
     for key in ("site_name", "site_description"):
         if isinstance(config.get(key), str) and "{{" in config[key]:
             config[key] = env.from_string(config[key]).render(call=_state["call"])
-    config.setdefault("extra", {})["call"] = _state["call"]
-    config["extra"]["call_templates"] = env  # other hooks add their own globals (hooks/period.py)
+    # The other hooks ask for both with sitecall.call_of / templates_of (hooks/period.py adds its globals).
+    sitecall.keep(config, _state["call"], env)
     return config
 
 

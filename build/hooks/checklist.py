@@ -10,9 +10,11 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "build"))
 sys.path.insert(0, str(ROOT / "checker" / "src"))
 
 from proposal_checker.static import rules_html, static_checklist_html  # noqa: E402
+from sitecall import call_of  # noqa: E402
 
 RULES_PAGE = "checker/rules.md"
 RULES_MARKER = "<!-- checker-rules -->"
@@ -20,7 +22,7 @@ RULES_MARKER = "<!-- checker-rules -->"
 
 def on_page_context(context, page, config, nav):
     if page.file.src_uri == "checker/index.md":
-        context["static_checklist"] = static_checklist_html(config["extra"]["call"])  # set by hooks/calldata.py
+        context["static_checklist"] = static_checklist_html(call_of(config))
     return context
 
 

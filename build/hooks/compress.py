@@ -18,6 +18,13 @@ from mkdocs.plugins import event_priority
 COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".map", ".svg", ".xml", ".txt", ".csv", ".ics", ".wasm",
                 ".bin"}
 SMALLEST = 1024  # below this the saving is smaller than a packet
+_preview = {"on": False}
+
+
+def on_startup(command, dirty):
+    # `mkdocs serve` (make preview) rebuilds on every edit and is never published: no copies, so a
+    # rebuild takes seconds, not the runtime's compression.
+    _preview["on"] = command == "serve"
 
 
 def compress_site(site: Path) -> int:
@@ -36,4 +43,5 @@ def compress_site(site: Path) -> int:
 
 @event_priority(-1000)  # after search_synonyms.py (-100) rewrites the search index
 def on_post_build(config):
-    compress_site(Path(config["site_dir"]))
+    if not _preview["on"]:
+        compress_site(Path(config["site_dir"]))

@@ -40,6 +40,7 @@ IMMUTABLE = "public, max-age=31536000, immutable"
 HEADERS_FILE = "_headers"
 
 _seen_hashes: set[str] = set()  # every inline script's hash, over all pages of this build
+_preview = {"on": False}
 
 
 def policy_for(html: str) -> str:
@@ -85,16 +86,25 @@ def with_policy(html: str, name: str = "") -> str:
     return out
 
 
+def on_startup(command, dirty):
+    # `mkdocs serve` (make preview) adds its live-reload script to every page as it serves it, with
+    # text that changes on each request: no hash can allow it, so the preview's pages go without
+    # their <meta> policy. The published build (`mkdocs build`) always has it.
+    _preview["on"] = command == "serve"
+
+
 def on_pre_build(config):
     _seen_hashes.clear()
 
 
 def on_post_page(output, page, config):
-    return with_policy(output, page.file.src_uri)
+    return output if _preview["on"] else with_policy(output, page.file.src_uri)
 
 
 def on_post_template(output_content, template_name, config):
-    return with_policy(output_content, template_name) if template_name.endswith(".html") else output_content
+    if _preview["on"] or not template_name.endswith(".html"):
+        return output_content
+    return with_policy(output_content, template_name)
 
 
 def on_post_build(config):

@@ -14,14 +14,15 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-BUNDLE = ROOT / "build" / "out" / "pyodide"
+sys.path.insert(0, str(ROOT / "build"))
 sys.path.insert(0, str(ROOT / "checker" / "src"))
 
+from layout import BUNDLE, LOCKFILE, RUNTIME_FILES, SNAPSHOT_MANIFEST  # noqa: E402
 from proposal_checker import web  # noqa: E402
+from sitecall import call_of  # noqa: E402
 
 # What each way of starting downloads, besides pyodide.mjs (18 KB, the worker's own import).
-RUNTIME = ("pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
-SNAPSHOT_MANIFEST = "checker-snapshot.json"
+RUNTIME = (*(name for name in RUNTIME_FILES if name != "pyodide.mjs"), LOCKFILE)
 
 
 @functools.lru_cache(maxsize=None)
@@ -51,7 +52,7 @@ def download() -> dict:
 def on_page_context(context, page, config, nav):
     if page.file.src_uri == "checker/index.md":
         # The call this build validated (hooks/calldata.py), the same data the checker's wheel carries.
-        screens = web.opening(config["extra"]["call"])
+        screens = web.opening(call_of(config))
         # "</" cannot end the data block early: JSON allows "<\\/" for "</".
         data = json.dumps({"screens": screens, "download": download()}, ensure_ascii=False,
                           separators=(",", ":")).replace("</", "<\\/")

@@ -25,9 +25,12 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "build"))
 sys.path.insert(0, str(ROOT / "checker" / "src"))
 
+from proposal_checker.citations import citation_href  # noqa: E402
 from proposal_checker.dates import WEEKDAYS_JA, era_year, format_date, format_time  # noqa: E402
+from sitecall import call_of, templates_of  # noqa: E402
 
 ICS = "data/deadline.ics"
 
@@ -45,15 +48,14 @@ KINDS = {
 
 
 def on_config(config):
-    env = config["extra"]["call_templates"]  # set by hooks/calldata.py
-    env.globals.update(period_calendar=period_calendar, process_flow=process_flow, DEADLINE_ICS=ICS)
+    templates_of(config).globals.update(period_calendar=period_calendar, process_flow=process_flow, DEADLINE_ICS=ICS)
     return config
 
 
 def on_files(files, config):
     if files.get_file_from_path(ICS) is not None:
         raise Abort(f"docs/{ICS} exists: it is generated from docs/call.toml, remove it")
-    files.append(File.generated(config, ICS, content=deadline_ics(config["extra"]["call"])))
+    files.append(File.generated(config, ICS, content=deadline_ics(call_of(config))))
     return files
 
 
@@ -176,39 +178,46 @@ def period_calendar(call, root: str = "") -> str:
 # The process from proposal to provision
 
 
+def basis_link(basis: str, root: str = "") -> str:
+    """A citation as a Markdown link to the page quoting it (proposal_checker.citations, as the
+    checker links its own citations), written to the Markdown file so that the strict build checks it."""
+    href = citation_href(basis)
+    if href is None:
+        raise Abort(f"hooks/period.py: the site has no page quoting {basis!r}")
+    page, _, anchor = href.partition("#")
+    return f"[{basis}]({root}{page}index.md#{anchor})"
+
+
 def process_flow(call, root: str = "") -> str:
     """The steps as an ordered list (its own text equivalent), drawn as boxes joined by arrows."""
-    notice, law = f"{root}call/index.md", f"{root}law/index.md"
     deadline = f"{format_date(call.closes)}{format_time(call.closes_at)}"
     steps = (
         ("提案書類の提出",
          f"募集期間のうちに、提案書類{call.copies}部を、持参または郵送・信書便で提出します。"
          f"締切は{deadline}です。",
-         [("公示4", f"{notice}#s4"), ("公示5", f"{notice}#s5"), ("法第112条", f"{law}#art-112"),
-          ("法第118条", f"{law}#art-118")]),
+         ["公示4", "公示5", "法第112条", "法第118条"]),
         ("審査",
          "審査基準に適合するかどうかが審査されます。書類に不備があるときは、説明や訂正を求められることがあります。",
-         [("公示6", f"{notice}#s6"), ("公示9(3)", f"{notice}#s9"), ("法第113条", f"{law}#art-113"),
-          ("法第114条第1項", f"{law}#art-114")]),
+         ["公示6", "公示9(3)", "法第113条", "法第114条第1項"]),
         ("審査結果の通知",
          "審査の結果は、提案者ごとに通知されます。適合しないときは、理由が示されます。",
-         [("公示7", f"{notice}#s7"), ("公示8", f"{notice}#s8"), ("法第114条第2項・第3項", f"{law}#art-114")]),
+         ["公示7", "公示8", "法第114条第2項・第3項"]),
         ("契約の締結と手数料の納付",
          "適合のときは、通知に同封される申込書と契約書に記入して提出し、契約を結びます。所定の手数料（個人情報の保護に関する法律施行令第31条）を納めます。"
          "契約を結んだ後は、契約の条件を変えられません。",
-         [("公示8", f"{notice}#s8"), ("法第115条", f"{law}#art-115"), ("法第119条", f"{law}#art-119")]),
+         ["公示8", "法第115条", "法第119条"]),
         ("作成",
          "行政機関が、特定の個人を識別できないように、また元の情報を復元できないように加工して作成します。"
          "作成済みの情報を利用する提案（法第118条）には、この段階はありません。",
-         [("法第116条", f"{law}#art-116"), ("法第117条", f"{law}#art-117")]),
+         ["法第116条", "法第117条"]),
         ("提供と利用",
          "契約に従って提供を受け、契約で定めた期間、利用します。受け取った後には守る義務があります。",
-         [("公示8", f"{notice}#s8"), ("法第115条", f"{law}#art-115"),
-          ("データを受け取った後の義務", f"{root}guide/duties.md")]),
+         ["公示8", "法第115条", ("データを受け取った後の義務", "guide/duties.md")]),
     )
     items = []
     for title, words, basis in steps:
-        links = "、".join(f"[{text}]({target})" for text, target in basis)
+        # A citation, or (words, page) for a page of the guide.
+        links = "、".join(basis_link(b, root) if isinstance(b, str) else f"[{b[0]}]({root}{b[1]})" for b in basis)
         items.append(
             f'<li markdown="span"><strong class="step-title">{title}</strong>'
             f'<span class="step-words">{words}</span><span class="step-basis">根拠：{links}</span></li>'

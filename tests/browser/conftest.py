@@ -6,6 +6,7 @@ Playwright's own browser download is not reachable, so the tests drive the syste
 from __future__ import annotations
 
 import functools
+import importlib.util
 import json
 import os
 import shutil
@@ -15,6 +16,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+
+from driver import open_checker, reset_checker, wait_ready  # noqa: F401  (wait_ready: tests import it from here too)
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE = ROOT / "site"
@@ -90,20 +93,90 @@ def context(context):
     return context
 
 
-def wait_ready(page, timeout_ms: int = 60000) -> None:
-    page.wait_for_selector("#checker[data-state='ready'], #checker[data-state='error']", timeout=timeout_ms)
-    state = page.get_attribute("#checker", "data-state")
-    assert state == "ready", page.inner_text("[data-checker-status]")
+# ---------------------------------------------------------------------------------------------
+# One ready checker page per test module
+
+DEFAULT_VIEWPORT = {"width": 1280, "height": 720}  # pytest-playwright's, as the `page` fixture has
+
+
+@pytest.fixture(scope="module")
+def shared_checker_page(browser, browser_context_args, base_url):
+    """The checker page one test module shares (use the `checker` fixture, which resets it)."""
+    context = browser.new_context(**{**browser_context_args, "viewport": DEFAULT_VIEWPORT})
+    context.set_default_timeout(60_000)
+    page = context.new_page()
+    open_checker(page, base_url)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def checker(shared_checker_page, base_url):
+    """A ready checker page on its start screen (はじめに) with nothing answered, shared by the tests
+    of one module: Python starts once per module, not once per test.
+
+    Before each test the page is reset with its own 「すべての回答を消去」 → 「消去する」 (Python then
+    holds no answer and the page nothing unsaved), and goes back to 1280 × 720, screen media and
+    the top. What a reset cannot undo, a test must not do to the shared page, or must undo itself:
+    routes, init scripts, page.clock, added style tags, dialog handlers, window.print(). A test that
+    leaves the checker (page.goto elsewhere) gets the page opened again for the next one.
+
+    The start screen is Python's, not the one built into the page; its status line says
+    「すべての回答を消去しました。」. A test about the first load, the start itself, its failures,
+    the call's state at a given clock, or the browser's history keeps a fresh page (`page`, or a
+    context of its own). Usage:
+
+        def test_something(checker):
+            start(checker)          # driver.py: はじめる
+            fill_step(checker) ...
+    """
+    reset_checker(shared_checker_page, base_url, DEFAULT_VIEWPORT)
+    return shared_checker_page
+
+
+def site_pages() -> list[str]:
+    """Every page of the built site, as its folder ("." for the home page)."""
+    return sorted(str(p.relative_to(SITE).parent).replace("\\", "/") for p in SITE.rglob("index.html"))
 
 
 # ---------------------------------------------------------------------------------------------
-# Accessibility results: what the axe checks found, and how the other accessibility tests
-# ended, written to build/out/accessibility.json at the end of the run. The MkDocs hook
-# build/hooks/accessibility.py turns that file into the 試験結果 section of about/accessibility.md.
+# Accessibility results: what the axe checks found, and how the tests that a row of the
+# accessibility statement reports ended, written to build/out/accessibility.json at the end of
+# the run. The MkDocs hook build/hooks/accessibility.py turns that file into the 試験結果 section
+# of about/accessibility.md. A test counts for a row by its marker, never by its name:
+#
+#     @pytest.mark.accessibility("keyboard")      # a key of ROWS in build/hooks/accessibility.py
 
-A11Y_RESULTS = ROOT / "build" / "out" / "accessibility.json"
-# Tests whose outcome the statement reports besides axe (keyboard, 320 px and zoom, HTML validation).
-A11Y_TEST_FILES = ("test_accessibility.py", "test_a11y_checker.py", "test_html_valid.py", "test_checker_flow.py")
+def _statement():
+    """The hook that writes the statement (a plain file, not a module on the path): its rows, and
+    the format of the results it reads."""
+    path = ROOT / "build" / "hooks" / "accessibility.py"
+    spec = importlib.util.spec_from_file_location("accessibility_statement", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+STATEMENT = _statement()
+ROWS = STATEMENT.ROWS
+A11Y_ROW: dict[str, str] = {}  # test id -> the row it counts for
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "accessibility(row): the test's outcome is published in that row of "
+                                       "the accessibility statement (build/hooks/accessibility.py ROWS)")
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        marker = item.get_closest_marker("accessibility")
+        if marker is None:
+            continue
+        row = marker.args[0] if marker.args else None
+        if row not in ROWS:
+            raise pytest.UsageError(f"{item.nodeid}: accessibility({row!r}) is not a row of the statement "
+                                    f"(build/hooks/accessibility.py ROWS: {', '.join(ROWS)})")
+        A11Y_ROW[item.nodeid] = row
 
 
 class AxeRecord:
@@ -132,13 +205,13 @@ class AxeRecord:
 
         jst = timezone(timedelta(hours=9))
         data = {
-            "format": "accessibility-results", "version": 1,
+            "format": STATEMENT.FORMAT, "version": STATEMENT.VERSION,
             "date": datetime.now(jst).isoformat(timespec="seconds"),
             "axe_core": self.version, "tags": self.tags,
             "rules": len(self.rules), "rule_ids": sorted(self.rules),
             "pages": [r for r in self.runs if r["kind"] == "page"],
             "states": [r for r in self.runs if r["kind"] == "state"],
-            "tests": [{"id": k, "outcome": v} for k, v in sorted(self.tests.items())],
+            "tests": [{"id": k, "row": A11Y_ROW[k], "outcome": v} for k, v in sorted(self.tests.items())],
             "validator": self.validator,
         }
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -154,7 +227,7 @@ def axe_record() -> AxeRecord:
 
 
 def pytest_runtest_logreport(report):
-    if Path(report.fspath).name not in A11Y_TEST_FILES:
+    if report.nodeid not in A11Y_ROW:
         return
     # A test passes only if its setup, call and teardown all passed; a skip is reported as such.
     if report.when == "call" or report.outcome != "passed":
@@ -168,4 +241,4 @@ def pytest_sessionfinish(session, exitstatus):
     # one file or a few tests leaves the last full results in place.
     kinds = {run["kind"] for run in AXE_RECORD.runs}
     if {"page", "state"} <= kinds:
-        AXE_RECORD.write(A11Y_RESULTS)
+        AXE_RECORD.write(STATEMENT.RESULTS)

@@ -1,41 +1,92 @@
-"""Driving the checker quickly with the mouse and fill(), for the security, privacy and resilience
-tests (test_checker_flow.py drives it with the keyboard, as a person would; its helpers are reused).
+"""Driving the checker page in Chromium: reading the screen, answering, pressing, loading files.
 
-Every step waits for Python's answer by marking what is on screen and waiting for it to be replaced.
+Every step waits for Python's answer by marking what is on screen and waiting for it to be
+replaced (``respond``). The tests that drive the checker with the keyboard, as a person would,
+do so in test_checker_flow.py; everything here uses the mouse and fill(), for speed.
 """
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-from callfacts import IN_HOURS, OFFICE_DAY
-from conftest import wait_ready
-from test_checker_flow import PREFERRED, SUBMIT_DAY, heading, radio_groups, text_inputs, value_for
+from answer_files import ANSWERS
+from callfacts import IN_HOURS, OFFICE_DAY  # noqa: F401  (IN_HOURS: for the tests' answers)
 
 BODY = "[data-checker-body]"
+STATUS = "[data-checker-status]"
 FREE_TEXT = ("name", "file_name")  # the free-text answers: every other text input takes numbers
 
-# A complete set of answers for one individual, as a saved file holds them (FORMAT.md).
-ANSWERS = {
-    "format": "proposal-checker/answers", "version": 1,
-    "proposal": {"kind": "existing-extend", "file_name": "（作成済みの行政機関等匿名加工情報）",
-                 "contribution": "yes", "period_of_use": "yes",
-                 "measures": {k: "yes" for k in ("purpose_method", "access_control", "leak_prevention", "staff",
-                                                 "disposal", "incidents")}},
-    "proposers": [{"type": "individual", "name": "読込 花子", "birth_date": "1990-01-15", "capacity": "no",
-                   "bankruptcy": "none", "sentence": {"status": "none"}, "cancellation": {"status": "none"}}],
-    "submission": {"method": "hand", "date": OFFICE_DAY.isoformat(), "time": IN_HOURS, "agent": "no"},
-}
+# How the tests answer: the first listed value a radio group offers, in this order of preference.
+PREFERRED = ["new", "individual", "no", "none", "hand", "yes"]
+TEXT = {"year": "1990", "month": "1", "day": "15", "hour": "10", "minute": "00"}
+SUBMIT_DAY = {"year": str(OFFICE_DAY.year), "month": str(OFFICE_DAY.month), "day": str(OFFICE_DAY.day)}  # an office day of the call
 
 
-def open_checker(page, url: str) -> None:
-    page.goto(url + "checker/")
-    wait_ready(page)
-    page.wait_for_selector("#step-heading")
+# -- the page as it is ----------------------------------------------------------------------------
+
+def wait_ready(page, timeout_ms: int = 60000) -> None:
+    """Until Python has started (or the page has given up, which fails the test with its message)."""
+    page.wait_for_selector("#checker[data-state='ready'], #checker[data-state='error']", timeout=timeout_ms)
+    state = page.get_attribute("#checker", "data-state")
+    assert state == "ready", page.inner_text(STATUS)
+
+
+def heading(page) -> str:
+    return page.inner_text("#step-heading")
+
+
+def title(page) -> str:
+    """The page title Python set: 「ステップ 3 / 7：欠格事由の確認 - 事前チェック」 without the suffix."""
+    return page.title().removesuffix(" - 事前チェック")
+
+
+def focused(page) -> str:
+    return page.evaluate("document.activeElement?.id ?? ''")
+
+
+def radio_groups(page) -> dict[str, list[str]]:
+    return page.evaluate("""() => {
+      const groups = {};
+      for (const r of document.querySelectorAll("[data-checker-body] form input[type=radio]")) {
+        if (r.closest("[hidden]")) continue;
+        (groups[r.name] ??= []).push(r.value);
+      }
+      return groups;
+    }""")
+
+
+def text_inputs(page) -> list[dict]:
+    return page.evaluate("""() => [...document.querySelectorAll(
+        "[data-checker-body] form input[type=text], [data-checker-body] form input[type=number], [data-checker-body] form input:not([type])")]
+      .filter((i) => !i.closest("[hidden]") && i.type !== "hidden" && i.type !== "file")
+      .map((i) => ({ id: i.id, name: i.name, value: i.value }))""")
+
+
+def value_for(name: str, date_value: dict) -> str:
+    """What the tests type into the text field `name` (`date_value`: the parts of a date to use)."""
+    last = name.rsplit(".", 1)[-1]
+    if "population" in name:
+        return "5000" if "file" not in name else "100000"
+    for key, value in date_value.items():
+        if last.endswith(key):
+            return value
+    for key, value in TEXT.items():
+        if last.endswith(key):
+            return value
+    return "山田 太郎"
 
 
 def is_free_text(name: str) -> bool:
     return name.rsplit(".", 1)[-1] in FREE_TEXT
+
+
+# -- doing things -----------------------------------------------------------------------------------
+
+def open_checker(page, url: str) -> None:
+    """A fresh checker page: loaded, Python started, the first screen shown."""
+    page.goto(url + "checker/")
+    wait_ready(page)
+    page.wait_for_selector("#step-heading")
 
 
 def respond(page, action) -> None:
@@ -46,7 +97,8 @@ def respond(page, action) -> None:
 
 
 def press(page, value: str) -> None:
-    """Press the checker's button with this value (the first one on the page)."""
+    """Press the checker's visible button with this value (the first one on the page; not the
+    hidden default button Enter uses)."""
     respond(page, lambda: page.locator(f'{BODY} button.checker-button[value="{value}"]').first.click())
 
 
@@ -103,6 +155,43 @@ def load_file(page, path: Path) -> None:
     respond(page, lambda: page.set_input_files("#checker-load", str(path)))
 
 
-def write_answers(path: Path, answers: dict | None = None) -> Path:
-    path.write_text(json.dumps(answers or ANSWERS, ensure_ascii=False), encoding="utf-8")
+def write_answers(path: Path, answers: dict | str | None = None) -> Path:
+    """An answers file (`answers`: the answers, or the file's text as it is)."""
+    text = answers if isinstance(answers, str) else json.dumps(answers or ANSWERS, ensure_ascii=False)
+    path.write_text(text, encoding="utf-8")
     return path
+
+
+def hold(page, pattern: str) -> list:
+    """Requests matching `pattern` wait, unanswered, until the test lets them go."""
+    held: list = []
+    page.route(pattern, lambda route: held.append(route))
+    return held
+
+
+def release(page, held: list) -> None:
+    while not held:
+        page.wait_for_timeout(100)
+    for route in held:
+        route.continue_()
+
+
+# -- the shared page (the `checker` fixture, conftest.py) -------------------------------------------
+
+def reset_checker(page, url: str, viewport: dict) -> None:
+    """Bring a checker page back to its start screen with nothing answered, as the page's own
+    「すべての回答を消去」 → 「消去する」 does; a page that left the checker, or is not ready, is
+    opened again. The screen goes back to `viewport` and screen media, at the top."""
+    page.emulate_media(media="null")
+    page.set_viewport_size(viewport)
+    page.evaluate("() => { const c = document.getElementById('checker'); if (c) delete c.dataset.print; }")
+    if not page.url.startswith(url + "checker/") or page.get_attribute("#checker", "data-state") != "ready":
+        open_checker(page, url)
+        return
+    for _ in range(3):  # はじめに has no clear button: はじめる first
+        if page.locator(f'{BODY} button[value="clear-confirm"]').count():
+            press(page, "clear-confirm")
+            break
+        press(page, "clear" if page.locator(f'{BODY} button[value="clear"]').count() else "next")
+    assert heading(page) == "はじめに" and "消去しました" in page.inner_text(STATUS), page.inner_text(BODY)[:300]
+    page.evaluate("window.scrollTo(0, 0)")

@@ -1,103 +1,24 @@
 """The checker, state by state: axe (WCAG 2.0/2.1 A and AA) on every page Python renders, focus and
 announcements as the flow moves, and reflow at 320 CSS pixels and at 200 % zoom.
 
-The answers files below reach every state, with every follow-up question showing; a walk loads
-one, then steps through the pages with the buttons a person would press.
+The answers files (answer_files.py) reach every state, with every follow-up question showing; a
+walk loads one, then steps through the pages with the buttons a person would press.
 """
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from callfacts import CALL, IN_HOURS, OFFICE_DAY, iso, years_before
-from conftest import wait_ready
-from test_accessibility import WCAG_AA
-
-BODY = "[data-checker-body]"
-
-_PROCESSING = {"identifiers": "yes", "individual_codes": "yes", "linking_codes": "yes", "idiosyncratic": "yes",
-               "other": "yes"}
-_MEASURES = {"purpose_method": "yes", "access_control": "yes", "leak_prevention": "yes", "staff": "yes",
-             "disposal": "yes", "incidents": "yes"}
-
-# An individual handing the papers in: every requirement met ("pass"). The sentence and the
-# cancellation long ago make their follow-up questions (state, dates) show; hand shows the time.
-PASS_INDIVIDUAL_HAND = {
-    "format": "proposal-checker/answers", "version": 1,
-    "proposal": {"kind": "new", "file_name": "在留管理ファイル", "population": 5000, "file_population": 100000,
-                 "processing": _PROCESSING, "contribution": "yes", "period_of_use": "yes", "measures": _MEASURES},
-    "proposers": [{"type": "individual", "name": "山田 太郎", "birth_date": "1980-04-01", "capacity": "no",
-                   "bankruptcy": "none", "sentence": {"status": "yes", "state": "ended", "ended_on": "2010-03-01"},
-                   "cancellation": {"status": "yes", "date": "2012-05-01"}}],
-    "submission": {"method": "hand", "date": OFFICE_DAY.isoformat(), "time": IN_HOURS, "agent": "no"},
-}
-
-# A corporation with two officers, posting the papers: an officer's recent sentence fails 113-6 ("fail").
-# Post shows the posting day; a body shows the certificate date and the officers' sections.
-FAIL_CORPORATION_POST = {
-    "format": "proposal-checker/answers", "version": 1,
-    "proposal": {"kind": "new", "file_name": "在留管理ファイル", "population": 5000, "file_population": 100000,
-                 "processing": _PROCESSING, "contribution": "yes", "period_of_use": "yes", "measures": _MEASURES},
-    "proposers": [{"type": "corporation", "name": "株式会社サンプル", "bankruptcy": "none", "sentence": {"status": "none"},
-                   "cancellation": {"status": "none"}, "certificate_date": iso(OFFICE_DAY, days=-20),
-                   "officers": [
-                       {"name": "佐藤 花子", "birth_date": "1970-05-05", "capacity": "no", "bankruptcy": "none",
-                        "sentence": {"status": "yes", "state": "ended", "ended_on": years_before(OFFICE_DAY, 1)},
-                        "cancellation": {"status": "none"}},
-                       {"name": "鈴木 一郎", "birth_date": "1975-06-06", "capacity": "no", "bankruptcy": "none",
-                        "sentence": {"status": "none"}, "cancellation": {"status": "yes", "date": years_before(OFFICE_DAY, 1)}}]}],
-    "submission": {"method": "post", "date": iso(CALL.closes, days=-1), "posted_on": iso(CALL.closes, days=-3), "agent": "yes"},
-}
-
-# An organisation that does not know several answers yet: nothing fails, much to confirm ("review").
-REVIEW_ORGANISATION = {
-    "format": "proposal-checker/answers", "version": 1,
-    "proposal": {"kind": "new", "file_name": "在留管理ファイル", "population": 5000, "file_population": "unknown"},
-    "proposers": [{"type": "organisation", "bankruptcy": "unknown", "sentence": {"status": "unknown"},
-                   "cancellation": {"status": "none"}, "certificate_date": "unknown",
-                   "officers": [{"birth_date": "unknown", "capacity": "unknown", "bankruptcy": "none",
-                                 "sentence": {"status": "none"}, "cancellation": {"status": "none"}}]}],
-    "submission": {"method": "unknown", "date": OFFICE_DAY.isoformat(), "agent": "unknown"},
-}
-
-
-def open_checker(page, url: str) -> None:
-    page.goto(url + "checker/")
-    wait_ready(page)
-    page.wait_for_selector("#step-heading")
-
-
-def rendered(page, action) -> None:
-    """Do `action`, then wait until Python has put a new page in the body (a new heading element)."""
-    page.evaluate("window.__shownHeading = document.getElementById('step-heading')")
-    action()
-    page.wait_for_function("() => { const h = document.getElementById('step-heading');"
-                           " return h !== null && h !== window.__shownHeading; }")
-
-
-def press(page, value: str) -> None:
-    """Press the visible button with this value (not the hidden default button Enter uses)."""
-    rendered(page, lambda: page.locator(f'{BODY} .checker-button[value="{value}"]').first.click())
+from answer_files import FAIL_CORPORATION_POST, PASS_INDIVIDUAL_HAND, REVIEW_ORGANISATION
+from driver import BODY, focused, heading, load_file, open_checker, press, respond, title, write_answers
+from wcag import WCAG_AA
 
 
 def load(page, answers: dict | str, folder: Path, name: str = "answers.json") -> None:
-    path = folder / name
-    path.write_text(answers if isinstance(answers, str) else json.dumps(answers, ensure_ascii=False),
-                    encoding="utf-8")
-    rendered(page, lambda: page.set_input_files("#checker-load", str(path)))
-
-
-def heading(page) -> str:
-    return page.inner_text("#step-heading")
-
-
-def title(page) -> str:
-    """The page title Python set: 「ステップ 3 / 7：欠格事由の確認 - 事前チェック」 without the suffix."""
-    return page.title().removesuffix(" - 事前チェック")
+    load_file(page, write_answers(folder / name, answers))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -161,9 +82,9 @@ def test_every_state_of_an_individual_handing_in_has_no_violation(page, base_url
     assert states.violations() == {}
 
 
-def test_every_state_of_a_corporation_with_officers_posting_has_no_violation(page, base_url, axe_record, tmp_path):
+def test_every_state_of_a_corporation_with_officers_posting_has_no_violation(checker, axe_record, tmp_path):
+    page = checker
     states = States(page, axe_record, "法人と役員・郵送")
-    open_checker(page, base_url)
     load(page, FAIL_CORPORATION_POST, tmp_path)
     states.check("回答の確認", whole_page=False)
     press(page, "result")
@@ -190,9 +111,9 @@ def test_every_state_of_a_corporation_with_officers_posting_has_no_violation(pag
     assert states.violations() == {}
 
 
-def test_the_review_outcome_and_a_bad_file_have_no_violation(page, base_url, axe_record, tmp_path):
+def test_the_review_outcome_and_a_bad_file_have_no_violation(checker, axe_record, tmp_path):
+    page = checker
     states = States(page, axe_record, "団体・わからない答え")
-    open_checker(page, base_url)
     load(page, "{not json", tmp_path, "bad.json")
     assert page.locator("#error-summary").count()
     states.check("読み込めない回答ファイルのエラー表示", whole_page=False)
@@ -266,10 +187,7 @@ def announced(page) -> list[dict]:
     return [entry for entry in page.evaluate("window.__status") if entry["text"].strip()]
 
 
-def focused(page) -> str:
-    return page.evaluate("document.activeElement?.id ?? ''")
-
-
+@pytest.mark.accessibility("focus")
 def test_the_live_region_announces_loading_ready_and_each_new_page(page, base_url, tmp_path):
     page.add_init_script(STATUS_LOG)
     open_checker(page, base_url)
@@ -295,8 +213,9 @@ def test_the_live_region_announces_loading_ready_and_each_new_page(page, base_ur
     assert announced(page)[-1]["text"] == "回答の確認"
 
 
-def test_focus_moves_to_each_new_steps_heading(page, base_url, tmp_path):
-    open_checker(page, base_url)
+@pytest.mark.accessibility("focus")
+def test_focus_moves_to_each_new_steps_heading(checker, tmp_path):
+    page = checker
     load(page, FAIL_CORPORATION_POST, tmp_path)
     assert focused(page) == "step-heading"
     seen = []
@@ -318,12 +237,13 @@ def test_focus_moves_to_each_new_steps_heading(page, base_url, tmp_path):
     assert header <= top < page.viewport_size["height"]
 
 
-def test_an_invalid_step_focuses_the_error_summary_whose_links_focus_each_field(page, base_url, tmp_path):
-    open_checker(page, base_url)
+@pytest.mark.accessibility("focus")
+def test_an_invalid_step_focuses_the_error_summary_whose_links_focus_each_field(checker, tmp_path):
+    page = checker
     # Only the kind and one individual so far; then the individual's own step, with nothing answered.
     load(page, {"format": "proposal-checker/answers", "version": 1, "proposal": {"kind": "new"},
                 "proposers": [{"type": "individual"}]}, tmp_path)
-    rendered(page, lambda: page.locator(f'{BODY} a[data-goto^="proposer-1"]').first.click())
+    respond(page, lambda: page.locator(f'{BODY} a[data-goto^="proposer-1"]').first.click())
     for part, value in (("year", "19x0"), ("month", "4"), ("day", "1")):  # not a number: its own message
         page.fill(f"#f-p0-birth-date-{part}", value)
     press(page, "next")
@@ -377,6 +297,7 @@ def reflow_problems(page, name: str, primary: str) -> list[str]:
     return problems
 
 
+@pytest.mark.accessibility("reflow")
 @pytest.mark.parametrize("viewport, scale, answers", [
     ({"width": 320, "height": 640}, 1, FAIL_CORPORATION_POST),
     # A 1280 x 800 window at 200 % zoom lays the page out in 640 x 400 CSS pixels, two device pixels each.

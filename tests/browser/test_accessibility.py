@@ -4,19 +4,10 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from conftest import SITE
+from conftest import site_pages
+from wcag import violations
 
-WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
-           "resultTypes": ["violations"]}
-PAGES = sorted(str(p.relative_to(SITE).parent).replace("\\", "/") for p in SITE.rglob("index.html"))
-
-
-def violations(page, record=None, name: str = "", kind: str = "page") -> list[str]:
-    """axe's WCAG A/AA violations on the page as it is now; `record` (the axe_record fixture) keeps the run."""
-    results = Axe().run(page, options=WCAG_AA).response
-    if record is not None:
-        record.add(kind, name, results, WCAG_AA["runOnly"]["values"])
-    return [f"{v['id']} ({v['impact']}): {v['nodes'][0]['target']} {v['help']}" for v in results["violations"]]
+PAGES = site_pages()
 
 
 @pytest.mark.parametrize("path", PAGES)

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from driver import BODY, fill_step, open_checker, press, start, to_review
-from test_checker_flow import heading
+from driver import BODY, fill_step, heading, press, start, to_review
 
 PRODUCT = "在留外国人の匿名加工情報（例）"
 
 
-def test_an_extension_is_asked_which_product_and_leaves_nothing_unanswered(page, base_url):
-    open_checker(page, base_url)
+def test_an_extension_is_asked_which_product_and_leaves_nothing_unanswered(checker):
+    page = checker
     start(page)
     fill_step(page, choices={"proposal.kind": "existing-extend"})
     press(page, "next")
@@ -29,8 +28,8 @@ def test_an_extension_is_asked_which_product_and_leaves_nothing_unanswered(page,
 
 
 @pytest.mark.parametrize("kind", ["new", "existing-new-user", "existing-change"])
-def test_every_kind_of_proposal_can_answer_everything_its_result_asks(page, base_url, kind):
-    open_checker(page, base_url)
+def test_every_kind_of_proposal_can_answer_everything_its_result_asks(checker, kind):
+    page = checker
     start(page)
     fill_step(page, choices={"proposal.kind": kind})
     press(page, "next")

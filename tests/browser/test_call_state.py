@@ -12,11 +12,10 @@ from datetime import datetime, time, timedelta
 
 import pytest
 
+from answer_files import ANSWERS
 from callfacts import CALL, OFFICE_DAY, format_date
-from conftest import wait_ready
-from driver import ANSWERS, BODY, load_file, press, write_answers
+from driver import BODY, hold, load_file, press, release, wait_ready, write_answers
 from proposal_checker.dates import JST
-from test_checker_start import hold, release
 
 DEADLINE = datetime.combine(CALL.closes, CALL.closes_at, JST)
 INSTANTS = {

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import wait_ready
+from driver import wait_ready
 
 
 @pytest.mark.parametrize("where", ["root", "subpath"])

@@ -13,30 +13,11 @@ from http.server import ThreadingHTTPServer
 
 import pytest
 
-from conftest import SITE, QuietHandler, wait_ready
-from driver import BODY, choose_radios, press
-from test_checker_flow import heading
+from assertions import assert_checklist_usable
+from conftest import SITE, QuietHandler
+from driver import BODY, STATUS, choose_radios, focused, heading, hold, press, release, wait_ready
 
-STATUS = "[data-checker-status]"
 CHECKED = f"() => [...document.querySelectorAll('{BODY} input:checked')].map((i) => i.id)"
-
-
-def hold(page, pattern: str) -> list:
-    """Requests matching `pattern` wait, unanswered, until the test lets them go."""
-    held: list = []
-    page.route(pattern, lambda route: held.append(route))
-    return held
-
-
-def release(page, held: list) -> None:
-    while not held:
-        page.wait_for_timeout(100)
-    for route in held:
-        route.continue_()
-
-
-def focused(page) -> str:
-    return page.evaluate("document.activeElement?.id ?? ''")
 
 
 def test_the_first_question_is_answered_before_python_is_ready_and_nothing_is_lost(page, base_url):
@@ -129,8 +110,6 @@ def test_the_normal_start_takes_over_when_the_snapshot_cannot_be_used(page, base
 
 def test_a_download_that_stalls_gives_up_with_the_reason(page, base_url):
     from datetime import datetime
-
-    from test_resilience import assert_checklist_usable
 
     held = hold(page, "**/pyodide/pyodide.asm.wasm")  # never answered: nothing more arrives
     page.clock.install(time=datetime(2026, 3, 2, 10, 0))

@@ -8,11 +8,8 @@ from __future__ import annotations
 import re
 import time
 
-from conftest import wait_ready
-from driver import BODY, choose_radios, fill_step, open_checker, press, start, to_result
-from test_checker_flow import heading
-from test_checker_start import hold, release
-from test_privacy import assert_nothing_stored
+from assertions import assert_nothing_stored
+from driver import BODY, choose_radios, fill_step, focused, heading, hold, open_checker, press, release, start, to_result, wait_ready
 
 PHONE = {"width": 390, "height": 844}
 # Everything answered on the screen: checked radios and boxes by id, text fields by id.
@@ -39,10 +36,6 @@ def back(page, title: str) -> None:
 def forward(page, title: str) -> None:
     page.go_forward()
     shows(page, title)
-
-
-def focused(page) -> str:
-    return page.evaluate("document.activeElement?.id ?? ''")
 
 
 def status(page) -> str:

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from answer_files import FAIL_CORPORATION_POST, REVIEW_ORGANISATION
 from conftest import ROOT, SITE
-from test_a11y_checker import (BODY, FAIL_CORPORATION_POST, REVIEW_ORGANISATION, load, open_checker, press,
-                               title)
+from driver import BODY, load_file, press, title, write_answers
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
@@ -72,6 +72,7 @@ def errors(messages: list[dict], root: Path) -> list[str]:
     return out
 
 
+@pytest.mark.accessibility("html")
 def test_every_built_page_is_valid_html(axe_record):
     pages = sorted(SITE.rglob("*.html"))
     assert len(pages) >= 15
@@ -88,21 +89,25 @@ DOCUMENT = """<!DOCTYPE html>
 """
 
 
-def test_the_checkers_rendered_states_are_valid_html(page, base_url, tmp_path, axe_record):
+@pytest.mark.accessibility("html")
+def test_the_checkers_rendered_states_are_valid_html(checker, tmp_path, axe_record):
     """The checker section as the browser holds it after Python rendered each state, as documents."""
+    page = checker
     states: dict[str, str] = {}
 
     def keep(name: str) -> None:
         states[name] = page.evaluate("document.getElementById('checker').outerHTML")
 
-    open_checker(page, base_url)
+    def load(answers, name: str = "answers.json") -> None:
+        load_file(page, write_answers(tmp_path / name, answers))
+
     keep("start")
     press(page, "next")
     press(page, "next")  # nothing chosen: the error summary
     keep("error-summary")
-    load(page, "{not json", tmp_path, "bad.json")
+    load("{not json", "bad.json")
     keep("bad-file")
-    load(page, FAIL_CORPORATION_POST, tmp_path)
+    load(FAIL_CORPORATION_POST)
     keep("review")
     press(page, "result")
     keep("result-fail")
@@ -115,7 +120,7 @@ def test_the_checkers_rendered_states_are_valid_html(page, base_url, tmp_path, a
     press(page, "clear")
     keep("clear")
     press(page, "clear-cancel")
-    load(page, REVIEW_ORGANISATION, tmp_path)
+    load(REVIEW_ORGANISATION)
     press(page, "result")
     keep("result-review")
     assert len(states) >= 14, list(states)

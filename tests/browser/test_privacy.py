@@ -5,28 +5,8 @@ from __future__ import annotations
 
 import json
 
-from driver import BODY, fill_step, open_checker, press, start, to_result
-from test_checker_flow import heading
-
-STORAGE = """async () => ({
-  cookie: document.cookie,
-  local: localStorage.length,
-  session: sessionStorage.length,
-  indexedDB: (await indexedDB.databases()).map((d) => d.name),
-  caches: await caches.keys(),
-  serviceWorkers: (await navigator.serviceWorker.getRegistrations()).length,
-})"""
-EMPTY = {"cookie": "", "local": 0, "session": 0, "indexedDB": [], "caches": [], "serviceWorkers": 0}
-# Workers have no cookies or Web Storage; what they could keep is IndexedDB and Cache Storage.
-WORKER_STORAGE = "async () => [(await indexedDB.databases()).map((d) => d.name), await caches.keys()]"
-
-
-def assert_nothing_stored(page, where: str) -> None:
-    assert page.evaluate(STORAGE) == EMPTY, where
-    for worker in page.workers:
-        assert worker.evaluate(WORKER_STORAGE) == [[], []], (where, worker.url)
-    assert page.context.cookies() == [], where
-    assert page.context.storage_state() == {"cookies": [], "origins": []}, where
+from assertions import assert_nothing_stored
+from driver import BODY, fill_step, heading, open_checker, press, start, to_result
 
 
 def test_searching_and_completing_the_checker_store_nothing(page, base_url):

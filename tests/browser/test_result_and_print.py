@@ -17,8 +17,7 @@ from datetime import timedelta
 import pytest
 
 from callfacts import CALL, IN_HOURS, OFFICE_DAY
-from driver import BODY, load_file, open_checker, press, start, write_answers
-from test_checker_flow import heading
+from driver import BODY, heading, load_file, open_checker, press, start, write_answers
 
 PHONE = {"width": 390, "height": 844}
 MEASURES = {k: "yes" for k in ("purpose_method", "access_control", "leak_prevention", "staff", "disposal", "incidents")}
@@ -62,8 +61,7 @@ SHOWN = """(selector) => [...document.querySelectorAll(selector)]
 STATUSES = f"() => ({SHOWN})('{BODY} .checker-finding').map((e) => e.className.match(/--(\\w+)/)[1])"
 
 
-def to_result(page, base_url, tmp_path, walk: str) -> None:
-    open_checker(page, base_url)
+def to_result(page, tmp_path, walk: str) -> None:
     load_file(page, write_answers(tmp_path / f"{walk}.json", WALKS[walk]))
     press(page, "result")
     assert heading(page) == "結果"
@@ -78,9 +76,10 @@ def pdf_pages(page) -> int:
 
 
 @pytest.mark.parametrize("walk", THREE)
-def test_on_a_phone_what_does_not_pass_comes_first_and_the_passed_items_are_folded(browser, base_url, tmp_path, walk):
-    page = browser.new_page(viewport=PHONE)
-    to_result(page, base_url, tmp_path, walk)
+def test_on_a_phone_what_does_not_pass_comes_first_and_the_passed_items_are_folded(checker, tmp_path, walk):
+    page = checker
+    page.set_viewport_size(PHONE)
+    to_result(page, tmp_path, walk)
     every = page.evaluate(f"() => [...document.querySelectorAll('{BODY} .checker-finding')].map((e) => e.className.match(/--(\\w+)/)[1])")
     passed = every.count("pass")
     # The individual has nothing failed or to confirm; what only the agency judges is "stated", never passed.
@@ -99,16 +98,16 @@ def test_on_a_phone_what_does_not_pass_comes_first_and_the_passed_items_are_fold
     page.keyboard.press("Space")
     page.wait_for_function(f"() => !document.querySelector('{BODY} details.checker-passed').open")
     assert page.evaluate(STATUSES).count("pass") == 0
-    page.close()
 
 
 # --- printing --------------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("walk", [*THREE, "joint-agent-post"])
-def test_the_checklist_alone_prints_on_one_a4_page_with_what_goes_on_the_desk(browser, base_url, tmp_path, walk):
-    page = browser.new_page(viewport=PHONE)
-    to_result(page, base_url, tmp_path, walk)
+def test_the_checklist_alone_prints_on_one_a4_page_with_what_goes_on_the_desk(checker, tmp_path, walk):
+    page = checker
+    page.set_viewport_size(PHONE)
+    to_result(page, tmp_path, walk)
     documents = page.locator(f"{BODY} .checker-checklist-print .checker-doc-name").all_inner_texts()
     assert documents and all(f"（{CALL.copies}部）" in d for d in documents)
     # What 「チェックリストを印刷」 sets before it prints (the button itself is pressed below:
@@ -123,12 +122,13 @@ def test_the_checklist_alone_prints_on_one_a4_page_with_what_goes_on_the_desk(br
     assert pdf_pages(page) == 1
     # The print over, the page is as before: the next print is the whole result.
     assert page.evaluate("() => document.getElementById('checker').dataset.print") is None
-    page.close()
 
 
 def test_the_whole_result_prints_every_finding_and_leaves_the_screen_as_it_was(browser, base_url, tmp_path):
+    # A page of its own: after window.print() headless Chromium makes no more PDFs of the page.
     page = browser.new_page(viewport=PHONE)
-    to_result(page, base_url, tmp_path, "company-sentenced-officer")
+    open_checker(page, base_url)
+    to_result(page, tmp_path, "company-sentenced-officer")
     every = page.locator(f"{BODY} .checker-finding").count()
     page.emulate_media(media="print")
     assert len(page.evaluate(STATUSES)) == every  # the passed ones too, though folded on screen
@@ -146,9 +146,9 @@ def test_the_whole_result_prints_every_finding_and_leaves_the_screen_as_it_was(b
 # --- the live panel --------------------------------------------------------------------------------
 
 
-def test_the_live_panel_judges_nothing_before_anything_is_answered(browser, base_url):
-    page = browser.new_page(viewport={"width": 1920, "height": 1000})  # the panel beside the questions
-    open_checker(page, base_url)
+def test_the_live_panel_judges_nothing_before_anything_is_answered(checker):
+    page = checker
+    page.set_viewport_size({"width": 1920, "height": 1000})  # the panel beside the questions
     start(page)
     panel = page.locator(f"{BODY} .checker-live")
     assert panel.is_visible()
@@ -159,7 +159,6 @@ def test_the_live_panel_judges_nothing_before_anything_is_answered(browser, base
     text = panel.inner_text()
     assert "まだ判定していません" not in text and re.search(r"確認が必要です\s*0件", text), text
     assert "まだ答えていない質問" in text
-    page.close()
 
 
 # --- lines that do not break inside a unit ---------------------------------------------------------
@@ -188,13 +187,16 @@ WHOLE = """([selector, unit]) => {
 
 
 @pytest.mark.parametrize("walk", ["company-sentenced-officer", "joint-agent-post"])
-def test_without_phrase_breaking_citations_counts_and_dates_stay_whole(browser, base_url, tmp_path, walk):
-    page = browser.new_page(viewport={"width": 320, "height": 640})
-    to_result(page, base_url, tmp_path, walk)
-    # As in Firefox and Safari: no word-break: auto-phrase.
-    page.add_style_tag(content=".checker, .checker-static { word-break: normal !important; }")
-    page.locator(f"{BODY} details.checker-passed > summary").click()
-    found = page.evaluate(WHOLE, [f"{BODY} .checker-result :is(p, li)", UNIT])
+def test_without_phrase_breaking_citations_counts_and_dates_stay_whole(checker, tmp_path, walk):
+    page = checker
+    page.set_viewport_size({"width": 320, "height": 640})
+    to_result(page, tmp_path, walk)
+    # As in Firefox and Safari: no word-break: auto-phrase (taken away again: the page is shared).
+    style = page.add_style_tag(content=".checker, .checker-static { word-break: normal !important; }")
+    try:
+        page.locator(f"{BODY} details.checker-passed > summary").click()
+        found = page.evaluate(WHOLE, [f"{BODY} .checker-result :is(p, li)", UNIT])
+    finally:
+        style.evaluate("(element) => element.remove()")
     assert found["seen"] > 20, found
     assert found["loose"] == [] and found["broken"] == [], found
-    page.close()

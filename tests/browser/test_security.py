@@ -14,10 +14,9 @@ from html.parser import HTMLParser
 
 import pytest
 
-from conftest import SITE
-from driver import ANSWERS, BODY, fill_step, load_file, open_checker, press, respond, start, to_result, write_answers
-from test_checker_flow import heading, text_inputs
-from test_self_hosted import site_pages
+from answer_files import ANSWERS
+from conftest import SITE, site_pages
+from driver import BODY, fill_step, heading, load_file, open_checker, press, respond, start, text_inputs, to_result, write_answers
 
 # ---------------------------------------------------------------------------------------------
 # The built HTML

@@ -3,10 +3,8 @@ from __future__ import annotations
 
 import json
 
-from driver import ANSWERS, BODY, load_file, open_checker, press, respond, write_answers
-from test_checker_flow import heading
-
-STATUS = "[data-checker-status]"
+from answer_files import ANSWERS
+from driver import BODY, STATUS, heading, load_file, press, respond, write_answers
 
 
 def change(page, step: str) -> None:
@@ -14,8 +12,8 @@ def change(page, step: str) -> None:
     respond(page, lambda: page.locator(f'{BODY} a[data-goto^="{step}"]').first.click())
 
 
-def test_the_proposal_day_can_be_answered_unknown_and_the_result_says_to_check_it(page, base_url, tmp_path):
-    open_checker(page, base_url)
+def test_the_proposal_day_can_be_answered_unknown_and_the_result_says_to_check_it(checker, tmp_path):
+    page = checker
     load_file(page, write_answers(tmp_path / "answers.json"))
     assert heading(page) == "回答の確認"
     change(page, "submission")
@@ -37,8 +35,8 @@ def test_the_proposal_day_can_be_answered_unknown_and_the_result_says_to_check_i
     assert "「まだ決めていない」と回答しました" in method and "「わからない」と回答しました" not in method
 
 
-def test_a_wrong_file_and_a_file_that_is_not_json_are_explained_and_keep_what_was_typed(page, base_url, tmp_path):
-    open_checker(page, base_url)
+def test_a_wrong_file_and_a_file_that_is_not_json_are_explained_and_keep_what_was_typed(checker, tmp_path):
+    page = checker
     load_file(page, write_answers(tmp_path / "answers.json"))
     change(page, "proposers")
     name = page.locator(f'{BODY} input[name="p0.name"]')

@@ -23,14 +23,16 @@ strings have their ``{…}`` parts replaced; everything else is left alone.
 from __future__ import annotations
 
 import re
+import sys
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from proposal_checker.call import Call, load_call_json
 from proposal_checker.dates import add_months, format_date
 
-ROOT = Path(__file__).resolve().parents[2]
-FIXTURES = ROOT / "build" / "out" / "fixtures"
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "build"))
+from layout import FIXTURES  # noqa: E402  (where `make fixtures` writes them)
+
 CALL_IDS = ("r7-isa", "r11-kst")
 
 _cache: dict[str, Call] = {}

@@ -14,9 +14,7 @@ from proposal_checker import render, web
 from proposal_checker.call_state import CallState, state
 from proposal_checker.dates import JST, format_date, format_time
 from calls import day, time_of
-from webpage import answers, ask, date_fields, fresh, page, submit, words  # noqa: F401  (fresh: autouse fixture)
-
-from test_web import complete
+from webpage import answers, ask, complete, date_fields, fresh, page, submit, words  # noqa: F401  (fresh: autouse fixture)
 
 
 def at(expr: str, call, clock: str | time = "10:00") -> datetime:

@@ -24,6 +24,7 @@ from proposal_checker.citations import citation_href
     ("公示5（2）", "call/#s5-2"),
     ("公示6②", "call/#s6"),
     ("公示7", "call/#s7"),
+    ("公示9(3)", "call/#s9"),  # the notice page has anchors for the parts of section 5 only
     ("民法第4条", None),
     ("個人情報の保護に関する法律施行令第31条", None),
     ("", None),

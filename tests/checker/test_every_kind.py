@@ -15,7 +15,7 @@ from proposal_checker.paths import get
 from proposal_checker.rules import Context, all_rules
 
 from calls import resolve
-from test_scenarios import DATA
+from scenarios import DATA
 from webpage import ask, error_texts, fresh, page  # noqa: F401  (fresh: autouse fixture)
 
 NOT_ANSWERED = "まだ回答していません"

@@ -18,8 +18,10 @@ from proposal_checker.citations import citation_href
 from proposal_checker.dates import JST, format_time
 from proposal_checker.evaluate import evaluate, submission_guide
 from proposal_checker.findings import Status
-from proposal_checker.rules import Context, content, disqualification, documents, processing, submission
+from proposal_checker.rules import content, disqualification, documents, processing, submission
 from proposal_checker.static import static_checklist_html
+
+from rulecontext import context as ctx
 
 DAY = timedelta(days=1)
 
@@ -32,11 +34,6 @@ def clear(call):
     return dict(birth_date=call.opens.replace(year=call.opens.year - 40), capacity="no", bankruptcy="none",
                 sentence=Sentence(status="none"), cancellation=Cancellation(status="none"))
 HEAD = {"format": "proposal-checker/answers", "version": 1}
-
-
-def ctx(call, proposal=None, proposers=(), sub=None):
-    return Context(Answers(proposal=proposal or Proposal(), proposers=tuple(proposers),
-                           submission=sub or Submission()), call)
 
 
 def posted(call, on, arrives=None):

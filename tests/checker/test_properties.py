@@ -73,7 +73,6 @@ def check_outcome(value) -> None:
 
 
 def check_result(result) -> None:
-    assert result.overall.value in ("pass", "fail", "review")
     data = result.to_json()
     json.dumps(data)  # serialisable
     assert all(f["basis"] for f in data["findings"]), "every finding names its legal basis"

@@ -1,4 +1,5 @@
 """Each rule module on its own: ids, bases, and the decisions at their boundaries."""
+import functools
 from dataclasses import replace
 from datetime import date, datetime, time
 
@@ -12,10 +13,11 @@ from proposal_checker.dates import JST
 from proposal_checker.dates import format_date, format_time
 from proposal_checker.evaluate import disclaimer, evaluate
 from proposal_checker.findings import Status
-from proposal_checker.rules import GROUPS, Context, all_rules
+from proposal_checker.rules import GROUPS, all_rules
 from proposal_checker.rules import content, disqualification, documents, kind, population, processing, submission
 
 from calls import day as on, load
+from rulecontext import context
 
 # Tests whose outcome does not depend on the call use this year's frozen call; the others take
 # the ``call`` fixture and run on both test calls (calls.py).
@@ -24,9 +26,7 @@ CLEAR = dict(birth_date=date(1980, 4, 1), capacity="no", bankruptcy="none",
              sentence=Sentence(status="none"), cancellation=Cancellation(status="none"))
 
 
-def ctx(proposal=None, proposers=(), sub=None, call=CALL):
-    return Context(Answers(proposal=proposal or Proposal(), proposers=tuple(proposers),
-                           submission=sub or Submission()), call)
+ctx = functools.partial(context, CALL)  # on this year's call; context(call, …) on another
 
 
 def status_of(findings, id):
@@ -46,7 +46,7 @@ def test_every_group_registers_rules_with_ids_bases_and_explanations():
 @pytest.mark.parametrize("rule_id", ["population", "processing", "measures"])
 def test_a_rule_that_speaks_for_itself_gives_findings_in_its_registered_id_title_and_basis(rule_id, call):
     [r] = [r for r in all_rules() if r.id == rule_id]
-    findings = r.check(ctx(proposal=Proposal(kind="new", population=call.minimum_population - 1), call=call))
+    findings = r.check(context(call, proposal=Proposal(kind="new", population=call.minimum_population - 1)))
     assert findings
     for f in findings:
         assert (f.id, f.title, f.basis) == (r.id, r.title, r.basis)
@@ -56,8 +56,8 @@ def test_a_rule_that_speaks_for_itself_gives_findings_in_its_registered_id_title
 @pytest.mark.parametrize("kind_value", [None, "new", "existing-change"])
 def test_findings_carry_their_rules_id_title_and_basis(kind_value, call):
     """What the result says about a requirement and what the list of rules says are the same words."""
-    c = ctx(Proposal(kind=kind_value), proposers=(Proposer(type="corporation", officers=(Person(**CLEAR),)),),
-            sub=Submission(agent="yes"), call=call)
+    c = context(call, Proposal(kind=kind_value), proposers=(Proposer(type="corporation", officers=(Person(**CLEAR),)),),
+                sub=Submission(agent="yes"))
     checked = set()
     for r in all_rules():
         if r.group in ("disqualification", "submission"):
@@ -197,15 +197,15 @@ def test_population_between_the_minimum_and_the_file(count, file_count, expected
     m = call.minimum_population
     count = 0 if count == "zero" else None if count is None else m + count
     file_count = m + file_count if isinstance(file_count, int) else file_count
-    [f] = population.check_population(ctx(Proposal(kind="new", population=count, file_population=file_count), call=call))
+    [f] = population.check_population(context(call, Proposal(kind="new", population=count, file_population=file_count)))
     assert f.status is expected
 
 
 def test_the_population_messages_name_the_calls_minimum_and_agency(call):
-    [f] = population.check_population(ctx(Proposal(kind="new", population=call.minimum_population - 1), call=call))
+    [f] = population.check_population(context(call, Proposal(kind="new", population=call.minimum_population - 1)))
     assert f"{call.minimum_population:,}人に足りません" in f.message
-    [f] = population.check_population(ctx(Proposal(kind="new", population=call.minimum_population,
-                                                   file_population="unknown"), call=call))
+    [f] = population.check_population(context(call, Proposal(kind="new", population=call.minimum_population,
+                                                             file_population="unknown")))
     assert f"{call.agency_name}に確かめてください" in f.message
 
 
@@ -246,7 +246,7 @@ def test_measures_name_what_is_missing():
 # -- documents -------------------------------------------------------------------------------
 
 def test_each_document_says_why_with_its_basis_and_copies(call):
-    items = documents.checklist(ctx(Proposal(kind="new"), [Proposer(type="individual")], Submission(agent="yes"), call=call))
+    items = documents.checklist(context(call, Proposal(kind="new"), [Proposer(type="individual")], Submission(agent="yes")))
     assert [d.id for d in items] == ["proposal-new", "pledge", "contribution", "identity-individual", "other",
                                      "power-of-attorney"]
     for d in items:
@@ -256,7 +256,7 @@ def test_each_document_says_why_with_its_basis_and_copies(call):
 
 
 def test_the_body_identity_document_names_the_calls_months(call):
-    [item] = [d for d in documents.checklist(ctx(proposers=[Proposer(type="corporation")], call=call))
+    [item] = [d for d in documents.checklist(context(call, proposers=[Proposer(type="corporation")]))
               if d.id == "identity-body"]
     assert f"提案の日前{call.certificate_months}か月以内" in item.why
 
@@ -272,7 +272,7 @@ def test_the_body_identity_document_names_the_calls_months(call):
 def test_the_certificate_is_at_most_the_calls_months_old_on_the_proposal_day(made, expected, call):
     made = on(made, call) if made not in ("unknown", None) else made
     body = Proposer(type="corporation", certificate_date=made)
-    [f] = documents.check_certificate(ctx(proposers=[body], sub=Submission(date=call.closes), call=call))
+    [f] = documents.check_certificate(context(call, proposers=[body], sub=Submission(date=call.closes)))
     assert f.id == "proposer-1.certificate" and f.status is expected
     assert f"{call.certificate_months}か月以内" in f.message or f.status is not Status.PASS
 
@@ -297,7 +297,7 @@ def test_agent(agent, expected):
     ("closes", Status.PASS), ("closes+3d", Status.FAIL),
 ])
 def test_hand_delivery_days(day, expected, call):
-    [f] = submission.check_date(ctx(sub=Submission(method="hand", date=on(day, call)), call=call))
+    [f] = submission.check_date(context(call, sub=Submission(method="hand", date=on(day, call))))
     assert f.status is expected
 
 
@@ -315,7 +315,7 @@ def test_hand_delivery_in_the_new_year_break_is_refused_with_the_reason(day):
     # Neither test call's period reaches the break, so this one runs past it (the rule reads only the call).
     call = replace(load("r11-kst"), closes=date(2030, 1, 31))
     assert not call.is_holiday(day) and day.weekday() < 5
-    [f] = submission.check_date(ctx(sub=Submission(method="hand", date=day), call=call))
+    [f] = submission.check_date(context(call, sub=Submission(method="hand", date=day)))
     assert f.status is Status.FAIL
     assert "年末年始の休み" in f.message and format_date(day) in f.message
 
@@ -328,7 +328,7 @@ def test_hand_delivery_in_the_new_year_break_is_refused_with_the_reason(day):
 def test_hand_delivery_hours(clock, day, expected, call):
     from calls import time_of
     clock = time_of(clock, call) if clock else None
-    [f] = submission.check_time(ctx(sub=Submission(method="hand", date=on(day, call), time=clock), call=call))
+    [f] = submission.check_time(context(call, sub=Submission(method="hand", date=on(day, call), time=clock)))
     assert f.status is expected
     assert f"受付は{format_time(call.hand_opens_at)}から{format_time(call.hand_closes_at)}まで" in f.message or expected is Status.FAIL
 
@@ -339,12 +339,12 @@ def test_hand_delivery_hours(clock, day, expected, call):
 ])
 def test_posting_day(posted, expected, call):
     posted = on(posted, call) if posted else None
-    [f] = submission.check_posted_on(ctx(sub=Submission(method="post", date=call.closes, posted_on=posted), call=call))
+    [f] = submission.check_posted_on(context(call, sub=Submission(method="post", date=call.closes, posted_on=posted)))
     assert f.status is expected
 
 
 def test_the_post_reminder_quotes_the_envelope_marking_exactly_and_the_copies(call):
-    [f] = submission.check_method(ctx(sub=Submission(method="post"), call=call))
+    [f] = submission.check_method(context(call, sub=Submission(method="post")))
     assert f"「{call.envelope_marking}」" in f.message and f"{call.copies}部" in f.message
 
 

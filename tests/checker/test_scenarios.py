@@ -1,8 +1,5 @@
 """The rules, scenario by scenario: each scenario in scenarios.json is named as a sentence."""
-import copy
-import json
 from datetime import datetime
-from pathlib import Path
 
 import pytest
 
@@ -11,29 +8,9 @@ from proposal_checker.dates import JST
 from proposal_checker.evaluate import evaluate
 
 from calls import CALL_IDS, load, resolve
+from scenarios import SCENARIOS, answers_of
 
-DATA = json.loads((Path(__file__).parent / "scenarios.json").read_text(encoding="utf-8"))
 NOW = datetime(2026, 2, 10, 12, 0, tzinfo=JST)
-
-
-def merge(base, patch):
-    """Objects merge key by key; lists and scalars replace; null removes the key."""
-    result = copy.deepcopy(base)
-    for key, value in patch.items():
-        if value is None:
-            result.pop(key, None)
-        elif isinstance(value, dict) and isinstance(result.get(key), dict):
-            result[key] = merge(result[key], value)
-        else:
-            result[key] = copy.deepcopy(value)
-    return result
-
-
-def answers_of(scenario):
-    return merge(DATA["bases"][scenario["base"]], scenario["answers"])
-
-
-SCENARIOS = DATA["scenarios"]
 
 
 def test_scenario_names_are_unique_sentences():

@@ -15,9 +15,9 @@ from proposal_checker.dates import JST
 from proposal_checker.evaluate import evaluate
 
 from calls import CALL_IDS, load as load_call, resolve
+from scenarios import SCENARIOS, answers_of
 
 SCHEMAS = Path(__file__).resolve().parents[2] / "checker" / "schemas"
-DATA = json.loads((Path(__file__).parent / "scenarios.json").read_text(encoding="utf-8"))
 
 
 def load(name):
@@ -73,21 +73,6 @@ def validate(value, schema, root, path="$"):
         assert schema.get("minimum", -10**18) <= value <= schema.get("maximum", 10**18), path
 
 
-def merge(base, patch):
-    result = dict(base)
-    for key, value in patch.items():
-        if value is None:
-            result.pop(key, None)
-        elif isinstance(value, dict) and isinstance(result.get(key), dict):
-            result[key] = merge(result[key], value)
-        else:
-            result[key] = value
-    return result
-
-
-SCENARIOS = DATA["scenarios"]
-
-
 CASES = [(s, call_id) for s in SCENARIOS for call_id in CALL_IDS if call_id in s.get("calls", CALL_IDS)]
 
 
@@ -95,7 +80,7 @@ CASES = [(s, call_id) for s in SCENARIOS for call_id in CALL_IDS if call_id in s
 def test_every_scenario_is_valid_answers_and_gives_a_valid_result(scenario, call_id):
     answers_schema, result_schema = load("answers.schema.json"), load("result.schema.json")
     call = load_call(call_id)
-    answers = resolve(merge(DATA["bases"][scenario["base"]], scenario["answers"]), call)
+    answers = resolve(answers_of(scenario), call)
     validate(answers, answers_schema, answers_schema)
     result = evaluate(parse_answers(answers), call, now=datetime(2026, 2, 10, tzinfo=JST))
     validate(result.to_json(), result_schema, result_schema)

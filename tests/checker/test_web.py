@@ -14,32 +14,7 @@ import pytest
 from proposal_checker import web
 from proposal_checker.dates import format_date
 from calls import day
-from webpage import answers, ask, date_fields, fresh, page, submit, words  # noqa: F401  (fresh: autouse fixture)
-
-
-def complete(name: str = "山田太郎", kind: str = "new") -> None:
-    """Answer every step for one individual, ending on the review page."""
-    ask("start")
-    ask("next")
-    submit("kind", proposal__kind=kind)
-    submit("proposers", p0__type="individual", p0__name=name)
-    submit("proposer-1", p0__birth_date__year="1990", p0__birth_date__month="4", p0__birth_date__day="1",
-           p0__capacity="no", p0__bankruptcy="none", p0__sentence__status="none", p0__cancellation__status="none")
-    if kind == "new":
-        submit("file", proposal__file_name="在留管理ファイル", proposal__population="5000",
-               proposal__file_population__unknown="unknown")
-        submit("processing", proposal__processing=["identifiers", "individual_codes", "linking_codes",
-                                                   "idiosyncratic", "other"])
-    else:
-        submit("file", proposal__file_name="在留管理ファイルから作成された匿名加工情報")
-    submit("content", proposal__contribution="yes", proposal__period_of_use="yes",
-           proposal__measures=["purpose_method", "access_control", "leak_prevention", "staff", "disposal",
-                               "incidents"])
-    # An ordinary weekday of the call the page serves, within its office hours.
-    submit("submission", submission__method="hand", **date_fields("submission__date", day("opens+21d", web._call())),
-           submission__time__hour=str(web._call().hand_opens_at.hour + 1), submission__time__minute="0",
-           submission__agent="no")
-    assert page() == "review"
+from webpage import answers, ask, complete, date_fields, fresh, page, submit, words  # noqa: F401  (fresh: autouse fixture)
 
 
 class Form(HTMLParser):

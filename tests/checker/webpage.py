@@ -1,6 +1,6 @@
 """Driving the checker as the page does: JSON in and out of ``proposal_checker.web.handle``.
 
-Shared by test_flow.py and test_web.py; importing ``fresh`` into a test module makes every
+Shared by the tests of the flow and the page protocol; importing ``fresh`` into a test module makes every
 test there start from an empty page serving a test call (each test runs on both, see calls.py),
 with the clock fixed in Japan time eleven days after the call opens.
 """
@@ -61,3 +61,28 @@ def error_texts(response: dict) -> list[str]:
 def words(html: str) -> str:
     """The page as read: without the no-wrap spans that keep dates and counts whole (markup.keep_together)."""
     return re.sub(r'<span class="nowrap">([^<]*)</span>', r"\1", html)
+
+
+def complete(name: str = "山田太郎", kind: str = "new") -> None:
+    """Answer every step for one individual, ending on the review page."""
+    ask("start")
+    ask("next")
+    submit("kind", proposal__kind=kind)
+    submit("proposers", p0__type="individual", p0__name=name)
+    submit("proposer-1", p0__birth_date__year="1990", p0__birth_date__month="4", p0__birth_date__day="1",
+           p0__capacity="no", p0__bankruptcy="none", p0__sentence__status="none", p0__cancellation__status="none")
+    if kind == "new":
+        submit("file", proposal__file_name="在留管理ファイル", proposal__population="5000",
+               proposal__file_population__unknown="unknown")
+        submit("processing", proposal__processing=["identifiers", "individual_codes", "linking_codes",
+                                                   "idiosyncratic", "other"])
+    else:
+        submit("file", proposal__file_name="在留管理ファイルから作成された匿名加工情報")
+    submit("content", proposal__contribution="yes", proposal__period_of_use="yes",
+           proposal__measures=["purpose_method", "access_control", "leak_prevention", "staff", "disposal",
+                               "incidents"])
+    # An ordinary weekday of the call the page serves, within its office hours.
+    submit("submission", submission__method="hand", **date_fields("submission__date", day("opens+21d", web._call())),
+           submission__time__hour=str(web._call().hand_opens_at.hour + 1), submission__time__minute="0",
+           submission__agent="no")
+    assert page() == "review"

@@ -1,10 +1,14 @@
 """The annual drill, as staff do it (about/staff): next year's call is a data edit.
 
-A copy of the project gets a next-year docs/call.toml (id, fiscal year, title, notice date, period,
-office, telephone). Then its checker suite (CPython) and its content suite run on the copy, with the
+A copy of the project gets next year's docs/call.toml, derived from whatever the live file says
+(next_year.py: the following fiscal year, the period a year later on office days, another office
+and telephone). Then its checker suite (CPython) and its content suite run on the copy, with the
 copy's own checker source. The only failure allowed is the check that the notice text agrees with
-the data, and its message must name the sections and the values. After the notice text's values are
-replaced as a member of staff would paste the new notice, everything passes.
+the data, and its message must name the sections and the values. After the notice text's values
+are replaced as a member of staff would paste the new notice, the notice check passes.
+
+The edit itself is tested on both test calls too, and twice over: after the real update the next
+drill must still have a year to rehearse.
 
 The browser suite is not run here (it needs the served site and takes minutes); it reads the same
 data file (tests/browser/callfacts.py).
@@ -17,58 +21,29 @@ import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ElementTree
-from datetime import date
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
 import calldata
 from conftest import ROOT, copy_project
-from notice_text import notice_day
-from proposal_checker.dates import era_year, format_time
+from next_year import edit_to_next_year, next_year
+from notice_text import disagreements, notice_day
+from proposal_checker.dates import add_years, era_year, format_fiscal_year, format_time
+from proposal_checker.law import MINIMUM_CALL_DAYS
 
-NEXT = {
-    "call.id": "r8-isa",
-    "call.fiscal_year": 2026,
-    "call.notice_date": date(2027, 2, 1),
-    "period.opens": date(2027, 2, 8),
-    "period.closes": date(2027, 3, 12),
-    "agency.office": "総務課 情報公開・個人情報保護係",
-    "agency.telephone": "03-5363-3999",
-}
 DRILL = Path(__file__).name
 
 
 def copy_with_tests(target: Path) -> Path:
     project = copy_project(target)
     shutil.copytree(ROOT / "tests", project / "tests", ignore=shutil.ignore_patterns("__pycache__", ".pytest_cache"))
+    shutil.copy2(ROOT / "Makefile", project / "Makefile")
     for name in ("schemas", "FORMAT.md", "pyproject.toml"):
         source = ROOT / "checker" / name
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, project / "checker" / name)
     return project
-
-
-def set_value(text: str, table: str, key: str, value) -> str:
-    """Replace ``key = …`` inside ``[table]`` of the TOML text (the way staff edit it)."""
-    shown = f'"{value.isoformat()}"' if isinstance(value, date) else f'"{value}"' if isinstance(value, str) else str(value)
-    start = text.index(f"\n[{table}]\n")
-    end = text.find("\n[", start + 1)
-    section = text[start:end]
-    section, count = re.subn(rf"^{key} = .*$", f"{key} = {shown}", section, count=1, flags=re.M)
-    assert count == 1, f"{table}.{key} not found"
-    return text[:start] + section + text[end:]
-
-
-def next_year_data(project: Path, old) -> None:
-    toml = project / "docs" / "call.toml"
-    text = toml.read_text(encoding="utf-8")
-    for dotted, value in NEXT.items():
-        table, key = dotted.split(".")
-        text = set_value(text, table, key, value)
-    title = old.title.replace(f"{era_year(date(old.fiscal_year, 4, 1))}度", f"{era_year(date(NEXT['call.fiscal_year'], 4, 1))}度")
-    assert title != old.title
-    text = set_value(text, "call", "title", title)
-    toml.write_text(text, encoding="utf-8")
 
 
 def build_data(project: Path, env: dict) -> None:
@@ -82,10 +57,11 @@ def build_data(project: Path, env: dict) -> None:
                        check=True, cwd=project, env=env)
 
 
-def run_pytest(project: Path, env: dict, folder: str, report: Path) -> dict[str, str]:
-    """Run a suite of the copy; the failures by test id, with their messages."""
-    subprocess.run([sys.executable, "-m", "pytest", f"tests/{folder}", "-q", "-p", "no:cacheprovider",
-                    f"--ignore=tests/content/{DRILL}", f"--junitxml={report}"],
+def run_pytest(project: Path, env: dict, target: str, report: Path) -> dict[str, str]:
+    """Run a suite (or one test file) of the copy; the failures by test id, with their messages."""
+    # Not the drill itself, nor the test of the preview server (it does not depend on the data).
+    subprocess.run([sys.executable, "-m", "pytest", f"tests/{target}", "-q", "-p", "no:cacheprovider",
+                    f"--ignore=tests/content/{DRILL}", "--ignore=tests/content/test_preview.py", f"--junitxml={report}"],
                    cwd=project, env=env, capture_output=True, text=True)
     failures = {}
     for case in ElementTree.parse(report).iter("testcase"):
@@ -118,6 +94,75 @@ def paste_new_notice(project: Path, old, new) -> None:
     page.write_text(text, encoding="utf-8")
 
 
+def expected_messages(old, new) -> tuple[str, ...]:
+    """What the notice check must say after next year's data edit, before the new notice is pasted."""
+    return ("公示4（募集期間）", f"{notice_day(new.opens)}から{notice_day(new.closes)}",
+            f"{notice_day(old.opens)}から{notice_day(old.closes)}",
+            "前文（公示の日付）", "前文（募集の名称）", new.title,
+            "公示10（連絡先）", new.telephone, old.telephone, new.office)
+
+
+# -- the edit, on both test calls ---------------------------------------------------------------
+
+FIXTURES = ROOT / "tests" / "fixtures" / "calls"
+CALL_FILES = sorted(FIXTURES.glob("*.toml"))
+
+
+def edited(tmp_path: Path, source: Path, times: int = 1) -> tuple[object, object]:
+    """The call in `source` and the call after `times` yearly edits, each read back through the
+    build's own validation."""
+    old = calldata.load(source)
+    path, call = source, old
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    for n in range(times):
+        text = edit_to_next_year(path.read_text(encoding="utf-8"), call)
+        path = tmp_path / f"year-{n + 1}.toml"
+        path.write_text(text, encoding="utf-8")
+        call = calldata.load(path)
+    return old, call
+
+
+@pytest.mark.parametrize("source", CALL_FILES, ids=[p.stem for p in CALL_FILES])
+def test_next_year_is_the_following_fiscal_year_with_the_period_a_year_later_on_office_days(tmp_path, source):
+    old, new = edited(tmp_path, source)
+    assert new.fiscal_year == old.fiscal_year + 1 and new.id != old.id
+    assert new.title == old.title.replace(format_fiscal_year(old.fiscal_year), format_fiscal_year(new.fiscal_year))
+    # Each day a year later, on the nearest office day: the opening day forward, the others back.
+    for before, after, step in ((old.opens, new.opens, 1), (old.closes, new.closes, -1),
+                                (old.notice_date, new.notice_date, -1)):
+        day = add_years(before, 1)
+        while not new.is_office_day(day):
+            day += timedelta(days=step)
+        assert after == day, (before, after)
+    assert new.notice_date <= new.opens and (new.closes - new.opens).days + 1 >= MINIMUM_CALL_DAYS
+    assert (new.office, new.telephone) != (old.office, old.telephone)
+    # Everything else is the same call.
+    assert (new.agency_name, new.address, new.copies, new.closes_at, new.disqualifications) == (
+        old.agency_name, old.address, old.copies, old.closes_at, old.disqualifications)
+
+
+@pytest.mark.parametrize("source", CALL_FILES, ids=[p.stem for p in CALL_FILES])
+def test_the_drill_still_has_a_year_to_rehearse_after_the_update_it_rehearsed(tmp_path, source):
+    _, updated = edited(tmp_path / "real", source)          # staff's real update
+    _, drilled = edited(tmp_path / "drill", source, times=2)  # the next drill, on top of it
+    assert drilled.fiscal_year == updated.fiscal_year + 1 and drilled.id != updated.id
+    assert drilled.opens > updated.opens and drilled.closes > updated.closes
+
+
+def test_the_edit_of_this_years_frozen_call_is_reported_by_the_notice_check_until_the_notice_is_pasted(tmp_path):
+    (tmp_path / "docs" / "call").mkdir(parents=True)
+    shutil.copy2(FIXTURES / "r7-isa.notice.md", tmp_path / "docs" / "call" / "index.md")
+    old, new = edited(tmp_path, FIXTURES / "r7-isa.toml")
+    (tmp_path / "docs" / "call.toml").write_text((tmp_path / "year-1.toml").read_text(encoding="utf-8"), encoding="utf-8")
+    message = "\n".join(disagreements(tmp_path))
+    for expected in expected_messages(old, new):
+        assert expected in message, f"{expected!r} not in the message:\n{message}"
+    paste_new_notice(tmp_path, old, new)
+    assert disagreements(tmp_path) == []
+
+
+# -- the drill, on a copy of the project ----------------------------------------------------------
+
 @pytest.mark.skipif(os.environ.get("DRILL_COPY") == "1", reason="already inside the drill's copy")
 def test_next_years_call_is_a_data_edit_and_only_the_notice_check_fails_until_the_notice_is_pasted(tmp_path):
     old = calldata.load(ROOT / "docs" / "call.toml")
@@ -128,10 +173,11 @@ def test_next_years_call_is_a_data_edit_and_only_the_notice_check_fails_until_th
                            cwd=project, env=env, capture_output=True, text=True, check=True).stdout
     assert where.startswith(str(project)), where
 
-    next_year_data(project, old)
+    toml = project / "docs" / "call.toml"
+    toml.write_text(edit_to_next_year(toml.read_text(encoding="utf-8"), old), encoding="utf-8")
     build_data(project, env)
-    new = calldata.load(project / "docs" / "call.toml")
-    assert (new.id, new.opens, new.closes) == (NEXT["call.id"], NEXT["period.opens"], NEXT["period.closes"])
+    new = calldata.load(toml)
+    assert (new.id, new.opens, new.closes) == tuple(next_year(old)[k] for k in ("call.id", "period.opens", "period.closes"))
 
     assert run_pytest(project, env, "checker", tmp_path / "checker.xml") == {}, "the checker's tests depend on the live data"
 
@@ -139,15 +185,10 @@ def test_next_years_call_is_a_data_edit_and_only_the_notice_check_fails_until_th
     assert [k.rsplit(".", 1)[-1] for k in failures] == ["test_notice_text::test_the_notice_text_and_the_data_file_agree"], \
         "\n\n".join(f"{k}\n{v[:2000]}" for k, v in failures.items())
     message = next(iter(failures.values()))
-    for expected in (
-        "公示4（募集期間）", f"{notice_day(new.opens)}から{notice_day(new.closes)}",
-        f"{notice_day(old.opens)}から{notice_day(old.closes)}",
-        "前文（公示の日付）", "前文（募集の名称）", new.title,
-        "公示10（連絡先）", new.telephone, old.telephone, new.office,
-        "公示の本文を新しい公示のとおりに貼り替えてください",
-    ):
+    for expected in (*expected_messages(old, new), "公示の本文を新しい公示のとおりに貼り替えてください"):
         assert expected in message, f"{expected!r} not in the message:\n{message}"
 
+    # The rest of the content suite passed with the new data; after pasting, the notice check does too.
     paste_new_notice(project, old, new)
-    failures = run_pytest(project, env, "content", tmp_path / "content-2.xml")
+    failures = run_pytest(project, env, "content/test_notice_text.py", tmp_path / "content-2.xml")
     assert failures == {}, "\n\n".join(f"{k}\n{v[:2000]}" for k, v in failures.items())

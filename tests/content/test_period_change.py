@@ -7,8 +7,10 @@ import subprocess
 import sys
 from datetime import datetime, timedelta
 
+import pytest
+
 import calldata
-from conftest import ROOT, assert_clean_build, build, built_pages, page_text
+from conftest import ROOT, assert_clean_build, build, built_pages, copy_project, page_text
 from proposal_checker.call import parse_call
 from proposal_checker.dates import JST, format_date
 
@@ -49,13 +51,18 @@ def pages_showing(site, days):
     return shown
 
 
-def test_every_page_showing_the_period_shows_the_new_one(site, project_copy, tmp_path):
+@pytest.fixture(scope="module")
+def new_site(tmp_path_factory):
+    """The site of a copy of the project with the new period, built once for the tests below."""
+    project = with_new_period(copy_project(tmp_path_factory.mktemp("project"))).parents[1]
+    site = tmp_path_factory.mktemp("new-site")
+    assert_clean_build(build(project, site))
+    return site
+
+
+def test_every_page_showing_the_period_shows_the_new_one(site, new_site):
     before = pages_showing(site, OLD)
     assert {"index.html", "call/index.html", "guide/submit/index.html", "guide/timeline/index.html"} <= set(before)
-
-    with_new_period(project_copy)
-    new_site = tmp_path / "new-site"
-    assert_clean_build(build(project_copy, new_site))
 
     assert pages_showing(new_site, OLD) == {}, "a page still shows the old period"
     after = pages_showing(new_site, NEW)
@@ -79,9 +86,6 @@ def test_the_checkers_data_follows_the_new_period(project_copy, tmp_path):
     assert call.holidays_in_period() == sorted((d, n) for d, n in NEW_HOLIDAYS.items() if NEW[0] <= d <= NEW[1])
 
 
-def test_the_published_json_follows_the_new_period(project_copy, tmp_path):
-    with_new_period(project_copy)
-    new_site = tmp_path / "new-site"
-    assert_clean_build(build(project_copy, new_site))
+def test_the_published_json_follows_the_new_period(new_site):
     call = parse_call(json.loads((new_site / "data" / "call.json").read_text(encoding="utf-8")))
     assert (call.opens, call.closes) == NEW

@@ -21,8 +21,10 @@ const START_MS = 120000;
 
 // The status line is read out. `echo`: it only repeats what the screen shows (a new screen's
 // heading or message), so it is not shown a second time (checker.css).
+let saysWaiting = false; // the status line says 準備中 (a request waits for Python), nothing since
 const say = (message, echo = false) => {
   status.textContent = message;
+  saysWaiting = false;
   if (echo) status.dataset.echo = ""; else delete status.dataset.echo;
 };
 
@@ -195,6 +197,7 @@ if (typeof WebAssembly !== "object") {
   const wait = () => {
     if (waiting) return;
     say("準備中です。準備ができしだい、自動で先へ進みます。");
+    saysWaiting = true;
     const seconds = document.createElement("span");
     seconds.setAttribute("aria-hidden", "true");
     status.append(seconds);
@@ -208,7 +211,8 @@ if (typeof WebAssembly !== "object") {
   const send = (request, form, how = "push") => {
     const now = form ? { ...request, fields: fields(form) } : request;
     if (ready) {
-      ask(now).then((response) => show(response, { history: how, action: request.action }), trouble);
+      // One catch for Python's error and the page's own (a response `show` cannot put on screen).
+      ask(now).then((response) => show(response, { history: how, action: request.action })).catch(trouble);
       return;
     }
     // An opening screen, asked for from the screen before it: shown at once (as it was left,
@@ -248,30 +252,45 @@ if (typeof WebAssembly !== "object") {
     wait();
   };
 
-  // Python is ready: send everything done so far, in order.
+  // Python is ready: send everything done so far, in order. A request Python cannot answer is
+  // said (`trouble`) and the rest go on; a response the page cannot show (`show` throws) leaves
+  // the screen in doubt, so the catch-up stops and the page fails at once, with the static
+  // checklist (catchUp().catch below), instead of waiting in 準備中 for the start's time limit.
   const catchUp = async () => {
     let changed = false;
-    while (queue.length) {
-      const item = queue.shift();
-      const request = item.form ? { ...item.request, fields: fields(item.form) } : item.request;
+    const answer = async (request) => {
       try {
-        const response = await ask(request);
-        show(response, { screenChanges: !item.shown, history: item.how, action: item.request.action });
-        changed ||= !item.shown;
+        return await ask(request);
       } catch (error) {
         trouble(error);
         changed = true;
+        return null;
       }
+    };
+    while (queue.length) {
+      const item = queue.shift();
+      const request = item.form ? { ...item.request, fields: fields(item.form) } : item.request;
+      const response = await answer(request);
+      if (!response) continue;
+      show(response, { screenChanges: !item.shown, history: item.how, action: item.request.action });
+      changed ||= !item.shown;
     }
     // What was typed on the screen now showing, and the live result for it.
     const form = body.querySelector("form[data-live]");
-    if (form) await ask({ action: "update", fields: fields(form) }).then((r) => show(r, { screenChanges: false }), trouble);
+    const update = form && await answer({ action: "update", fields: fields(form) });
+    if (update) show(update, { screenChanges: false });
     clearInterval(waiting);
     ready = true;
     kept.clear(); // Python renders every screen from here, with the answers
     if (meter) meter.hidden = true;
-    if (!changed || status.textContent.startsWith("準備中")) say("事前チェックの準備ができました。", true); // the screen is already usable
+    // Unless a screen or a problem was said since, the status still says what was said before ready.
+    if (!changed || saysWaiting) say("事前チェックの準備ができました。", true); // the screen is already usable
     setState("ready");
+  };
+  const startFailed = (error) => {
+    console.error(error);
+    clearInterval(waiting);
+    fail("事前チェックを読み込めませんでした。下の一覧を使ってください。");
   };
 
   const onMessage = ({ data }) => {
@@ -293,7 +312,7 @@ if (typeof WebAssembly !== "object") {
       showProgress();
     } else if (data.type === "ready") {
       if (root.dataset.state === "error") return;
-      catchUp();
+      catchUp().catch(startFailed);
     } else if (data.type === "fallback") {
       // The snapshot could not be used: start again, the normal way, in a fresh worker.
       console.warn("snapshot not used:", data.message);

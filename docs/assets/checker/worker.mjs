@@ -12,7 +12,12 @@ import { loadPyodide, version } from "../../pyodide/pyodide.mjs";
 const indexURL = new URL("../../pyodide/", import.meta.url).href;
 // "?start=normal" or "?start=snapshot" (from the page's own address too, for measuring).
 const asked = new URL(import.meta.url).searchParams.get("start");
+// The names the build gives what it bundles (build/layout.py: tests/content/test_build_layout.py
+// checks that both say the same).
 const MANIFEST = "checker-snapshot.json";
+const LOCKFILE = "pyodide-lock.json";
+const PACKAGE = "proposal-checker";
+const WHEEL_FILE = "/tmp/checker.whl";
 let handle;
 let ready = false;
 let snapshotting = false;
@@ -104,11 +109,11 @@ async function snapshotPlan() {
   if (typeof DecompressionStream !== "function") return { reason: "no DecompressionStream" };
   let manifest, lock;
   try {
-    [manifest, lock] = await Promise.all([json(MANIFEST), json("pyodide-lock.json")]);
+    [manifest, lock] = await Promise.all([json(MANIFEST), json(LOCKFILE)]);
   } catch (error) {
     return { reason: `no snapshot manifest (${error.message})` };
   }
-  const wheel = lock.packages?.["proposal-checker"];
+  const wheel = lock.packages?.[PACKAGE];
   if (manifest.runtime !== version) return { reason: `snapshot made for runtime ${manifest.runtime}, not ${version}` };
   if (!wheel || wheel.file_name !== manifest.wheel || wheel.sha256 !== manifest.wheel_sha256) {
     return { reason: "snapshot made for another checker wheel" };
@@ -127,13 +132,14 @@ async function bytesOf(file, inflate = false) {
   return new Response(body).arrayBuffer();
 }
 
-// Unpacked with zipfile, as when the snapshot was made: the snapshot holds Python's memory, not
-// its files, and the checker imports some modules and reads its data only when first needed.
+// Unpacked with zipfile, as when the snapshot was made (the same recipe: build/layout.py UNPACK):
+// the snapshot holds Python's memory, not its files, and the checker imports some modules and
+// reads its data only when first needed.
 const UNPACK = `
 import importlib, os, sysconfig, zipfile
-with zipfile.ZipFile("/tmp/checker.whl") as wheel:
+with zipfile.ZipFile("${WHEEL_FILE}") as wheel:
     wheel.extractall(sysconfig.get_paths()["purelib"])
-os.remove("/tmp/checker.whl")
+os.remove("${WHEEL_FILE}")
 importlib.invalidate_caches()
 `;
 
@@ -148,7 +154,7 @@ async function startFromSnapshot({ manifest, wheel }) {
     if (hex(await crypto.subtle.digest("SHA-256", bytes)) !== wheel.sha256) throw new Error("wheel sha256 differs");
   });
   await phase("wheel-unpack", () => {
-    pyodide.FS.writeFile("/tmp/checker.whl", new Uint8Array(bytes));
+    pyodide.FS.writeFile(WHEEL_FILE, new Uint8Array(bytes));
     pyodide.runPython(UNPACK);
   });
   handle = await phase("checker-import", () => pyodide.pyimport("proposal_checker.web").handle);
@@ -160,7 +166,7 @@ async function startNormally(reason) {
   const pyodide = await phase("runtime-start", () => loadPyodide({ indexURL }));
   // loadPackage reports failures through errorCallback instead of throwing.
   const errors = [];
-  await phase("wheel-load", () => pyodide.loadPackage("proposal-checker",
+  await phase("wheel-load", () => pyodide.loadPackage(PACKAGE,
     { messageCallback: () => {}, errorCallback: (m) => errors.push(m) }));
   if (errors.length) throw new Error(errors.join("\n"));
   handle = await phase("checker-import", () => pyodide.pyimport("proposal_checker.web").handle);
