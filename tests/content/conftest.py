@@ -56,7 +56,11 @@ def copy_project(target: Path) -> Path:
 
 def page_text(path: Path) -> str:
     """The visible text of a built page's article, tags removed, whitespace collapsed."""
-    source = path.read_text(encoding="utf-8")
+    return source_text(path.read_text(encoding="utf-8"))
+
+
+def source_text(source: str) -> str:
+    """``page_text`` of a page's HTML source."""
     start, end = source.find("<article"), source.find("</article>")
     if start != -1 and end != -1:
         source = source[start:end]
