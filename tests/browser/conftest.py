@@ -236,9 +236,18 @@ def pytest_runtest_logreport(report):
             AXE_RECORD.tests[report.nodeid] = report.outcome
 
 
+def _whole_run(session) -> bool:
+    """Every browser test ran, none left out by -k or -m and the run not stopped early (-x): only such
+    a run replaces the statement's results. A run of one file or a few tests leaves the last whole
+    run's results in place (a partial file would stop the build, its rows without results)."""
+    option = session.config.option
+    if session.shouldstop or session.shouldfail or getattr(option, "keyword", "") or getattr(option, "markexpr", ""):
+        return False
+    ran = {Path(str(item.fspath)).name for item in session.items}
+    return {p.name for p in Path(__file__).parent.glob("test_*.py")} <= ran
+
+
 def pytest_sessionfinish(session, exitstatus):
-    # Only a run that checked both the pages and the checker's states writes results: a run of
-    # one file or a few tests leaves the last full results in place.
     kinds = {run["kind"] for run in AXE_RECORD.runs}
-    if {"page", "state"} <= kinds:
+    if _whole_run(session) and {"page", "state"} <= kinds:
         AXE_RECORD.write(STATEMENT.RESULTS)
