@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 
 from answer_files import ANSWERS
-from callfacts import IN_HOURS, OFFICE_DAY  # noqa: F401  (IN_HOURS: for the tests' answers)
+from callfacts import OFFICE_DAY
 
 BODY = "[data-checker-body]"
 STATUS = "[data-checker-status]"
