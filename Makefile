@@ -106,9 +106,11 @@ test-pyodide: bundle fixtures $(TEST_WHEELS)
 	node tests/pyodide/run.mjs tests/checker
 
 # Three runs: each folder's conftest.py is imported as `conftest`, so they cannot share a process.
+# The content and browser tests run in one process per core (pytest-xdist), a test module's tests
+# together (the browser tests of a module share one checker page).
 test-site: site fixtures
-	$(VENV)/bin/pytest tests/content
-	$(VENV)/bin/pytest tests/browser
+	$(VENV)/bin/pytest tests/content -n auto --dist loadfile
+	$(VENV)/bin/pytest tests/browser -n auto --dist loadfile
 	$(VENV)/bin/pytest tests/nginx
 
 # The drafts' .docx in a real word processor (LibreOffice) and read back by python-docx.

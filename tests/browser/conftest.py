@@ -146,6 +146,12 @@ def site_pages() -> list[str]:
 # of about/accessibility.md. A test counts for a row by its marker, never by its name:
 #
 #     @pytest.mark.accessibility("keyboard")      # a key of ROWS in build/hooks/accessibility.py
+#
+# What a test records travels on its report (user_properties), so that the process that writes the
+# results has all of it, whether the tests ran in that process or in pytest-xdist's workers.
+
+ROW, AXE_RUN, VALIDATOR = "accessibility_row", "axe_run", "html_validator"  # report properties
+
 
 def _statement():
     """The hook that writes the statement (a plain file, not a module on the path): its rows, and
@@ -159,7 +165,6 @@ def _statement():
 
 STATEMENT = _statement()
 ROWS = STATEMENT.ROWS
-A11Y_ROW: dict[str, str] = {}  # test id -> the row it counts for
 
 
 def pytest_configure(config):
@@ -176,29 +181,69 @@ def pytest_collection_modifyitems(config, items):
         if row not in ROWS:
             raise pytest.UsageError(f"{item.nodeid}: accessibility({row!r}) is not a row of the statement "
                                     f"(build/hooks/accessibility.py ROWS: {', '.join(ROWS)})")
-        A11Y_ROW[item.nodeid] = row
+        item.user_properties.append((ROW, row))
 
 
-class AxeRecord:
-    """Every axe run of the session: which page or checker state, which rules ran, what failed."""
+class Recorder:
+    """What one test records (the axe_record fixture): its axe runs and what the HTML validator ignored."""
+
+    def __init__(self, node) -> None:
+        self.node = node
+        self.validator: dict = {}   # the HTML validator's name, version, documents and what it ignored
+
+    def add(self, kind: str, name: str, results: dict, tags: list[str], scope: str = "page") -> None:
+        """`scope`: "page" when axe checked the whole page, else the CSS selector it was limited to."""
+        rules = sorted({rule["id"] for group in ("passes", "violations", "incomplete", "inapplicable")
+                        for rule in results.get(group, [])})
+        self.node.user_properties.append((AXE_RUN, {
+            "kind": kind, "name": name, "scope": scope,
+            "violations": sum(len(v["nodes"]) for v in results.get("violations", [])),
+            "rules_violated": sorted(v["id"] for v in results.get("violations", [])),
+            "engine": results.get("testEngine", {}).get("version", ""), "tags": tags, "rule_ids": rules}))
+
+
+@pytest.fixture
+def axe_record(request) -> Recorder:
+    record = Recorder(request.node)
+    yield record
+    if record.validator:
+        request.node.user_properties.append((VALIDATOR, record.validator))
+
+
+class Results:
+    """Every axe run of the session: which page or checker state, which rules ran, what failed; and
+    the outcome of each test a row of the statement reports."""
 
     def __init__(self) -> None:
         self.version = ""
         self.rules: set[str] = set()
         self.tags: list[str] = []
         self.runs: list[dict] = []
-        self.tests: dict[str, str] = {}
-        self.validator: dict = {}   # the HTML validator's name, version and what it ignored
+        self.tests: dict[str, tuple[str, str]] = {}  # test id -> (row, outcome)
+        self.validator: dict = {}
+        self.files: set[str] = set()   # the test files that reported: a run of every file is a whole run
 
-    def add(self, kind: str, name: str, results: dict, tags: list[str], scope: str = "page") -> None:
-        """`scope`: "page" when axe checked the whole page, else the CSS selector it was limited to."""
-        self.version = results.get("testEngine", {}).get("version", self.version)
-        self.tags = tags
-        for group in ("passes", "violations", "incomplete", "inapplicable"):
-            self.rules.update(rule["id"] for rule in results.get(group, []))
-        self.runs.append({"kind": kind, "name": name, "scope": scope,
-                          "violations": sum(len(v["nodes"]) for v in results.get("violations", [])),
-                          "rules_violated": sorted(v["id"] for v in results.get("violations", []))})
+    def add_report(self, report) -> None:
+        self.files.add(report.nodeid.split("::", 1)[0].rsplit("/", 1)[-1])
+        properties = list(report.user_properties)
+        row = dict(properties).get(ROW)
+        # A test passes only if its setup, call and teardown all passed; a skip is reported as such.
+        if row and (report.when == "call" or report.outcome != "passed"):
+            previous = self.tests.get(report.nodeid, (row, None))[1]
+            if previous in (None, "passed"):
+                self.tests[report.nodeid] = (row, report.outcome)
+        if report.when != "teardown":
+            return  # the test's records are complete on its last report
+        for key, value in properties:
+            if key == AXE_RUN:
+                self.version = value["engine"] or self.version
+                self.tags = value["tags"]
+                self.rules.update(value["rule_ids"])
+                self.runs.append({k: value[k] for k in ("kind", "name", "scope", "violations", "rules_violated")})
+            elif key == VALIDATOR:
+                self.validator.update(name=value.get("name", ""), version=value.get("version", ""),
+                                      ignored=self.validator.get("ignored", 0) + value.get("ignored", 0),
+                                      documents=self.validator.get("documents", 0) + value.get("documents", 0))
 
     def write(self, path: Path) -> None:
         from datetime import datetime, timedelta, timezone
@@ -211,29 +256,29 @@ class AxeRecord:
             "rules": len(self.rules), "rule_ids": sorted(self.rules),
             "pages": [r for r in self.runs if r["kind"] == "page"],
             "states": [r for r in self.runs if r["kind"] == "state"],
-            "tests": [{"id": k, "row": A11Y_ROW[k], "outcome": v} for k, v in sorted(self.tests.items())],
+            "tests": [{"id": k, "row": row, "outcome": outcome} for k, (row, outcome) in sorted(self.tests.items())],
             "validator": self.validator,
         }
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
-AXE_RECORD = AxeRecord()
-
-
-@pytest.fixture(scope="session")
-def axe_record() -> AxeRecord:
-    return AXE_RECORD
+RESULTS = Results()
 
 
 def pytest_runtest_logreport(report):
-    if report.nodeid not in A11Y_ROW:
-        return
-    # A test passes only if its setup, call and teardown all passed; a skip is reported as such.
-    if report.when == "call" or report.outcome != "passed":
-        previous = AXE_RECORD.tests.get(report.nodeid)
-        if previous in (None, "passed"):
-            AXE_RECORD.tests[report.nodeid] = report.outcome
+    RESULTS.add_report(report)
+
+
+def missing_results() -> list[str]:
+    """What this run leaves out of the statement's results (nothing, for a run of every browser test)."""
+    kinds = {run["kind"] for run in RESULTS.runs}
+    rows = {row for row, _ in RESULTS.tests.values()}
+    return ([f"axe on the {kind}s" for kind in ("page", "state") if kind not in kinds]
+            + [f"the row {row!r}" for row in ROWS if row not in rows])
+
+
+WHOLE_RUN: list[bool] = []  # set at the session's end, read by the terminal summary that follows it
 
 
 def _whole_run(session) -> bool:
@@ -243,11 +288,26 @@ def _whole_run(session) -> bool:
     option = session.config.option
     if session.shouldstop or session.shouldfail or getattr(option, "keyword", "") or getattr(option, "markexpr", ""):
         return False
-    ran = {Path(str(item.fspath)).name for item in session.items}
-    return {p.name for p in Path(__file__).parent.glob("test_*.py")} <= ran
+    return {p.name for p in Path(__file__).parent.glob("test_*.py")} <= RESULTS.files
 
 
 def pytest_sessionfinish(session, exitstatus):
-    kinds = {run["kind"] for run in AXE_RECORD.runs}
-    if _whole_run(session) and {"page", "state"} <= kinds:
-        AXE_RECORD.write(STATEMENT.RESULTS)
+    if hasattr(session.config, "workerinput"):
+        return  # a pytest-xdist worker: its reports went to the process that writes the results
+    WHOLE_RUN.append(_whole_run(session))
+    if WHOLE_RUN[-1]:
+        # Written even when a row has no result (a test's marker lost or renamed): the build then stops
+        # naming the row, instead of publishing 「実施せず」 or the last run's figures.
+        RESULTS.write(STATEMENT.RESULTS)
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    if hasattr(config, "workerinput") or not (RESULTS.runs or RESULTS.tests):
+        return
+    where = STATEMENT.RESULTS.relative_to(ROOT)
+    if WHOLE_RUN and WHOLE_RUN[-1]:
+        missing = missing_results()
+        terminalreporter.write_line(f"accessibility results: written to {where}"
+                                    + (f" (without results: {', '.join(missing)}; the build will stop)" if missing else ""))
+    else:
+        terminalreporter.write_line(f"accessibility results: {where} left as it was (not a run of every browser test)")

@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 
 from answer_files import ANSWERS
-from callfacts import IN_HOURS, OFFICE_DAY  # noqa: F401  (IN_HOURS: for the tests' answers)
+from callfacts import OFFICE_DAY
 
 BODY = "[data-checker-body]"
 STATUS = "[data-checker-status]"
@@ -103,12 +103,23 @@ def press(page, value: str) -> None:
 
 
 def choose_radios(page, choices: dict[str, str] | None = None) -> None:
+    """Choose an answer in every radio group on screen. Once Python is ready, each choice waits for
+    its answer (the live result, and the follow-up questions it shows or hides: 持参 shows the time)."""
+    ready = page.get_attribute("#checker", "data-state") == "ready"
     for name, values in radio_groups(page).items():
         choice = (choices or {}).get(name) or next((v for v in PREFERRED if v in values), values[0])
         radio = page.locator(f'{BODY} input[type=radio][name="{name}"][value="{choice}"]')
         if not radio.is_checked():
+            # A marker in the live result, gone when Python's answer rewrites it.
+            live = ready and page.evaluate(f"""() => {{
+              const result = document.querySelector('{BODY} [data-result]');
+              result?.append(Object.assign(document.createElement('i'), {{ hidden: true, className: 'stale' }}));
+              return result !== null;
+            }}""")
             page.click(f'label[for="{radio.get_attribute("id")}"]')  # the label: the radio is styled over
             assert radio.is_checked()
+            if live:
+                page.wait_for_function(f"() => !document.querySelector('{BODY} [data-result] > i.stale')")
 
 
 def fill_step(page, free_text: str = "山田 太郎", choices: dict[str, str] | None = None,

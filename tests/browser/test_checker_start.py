@@ -8,7 +8,6 @@ import gzip
 import json
 import re
 import threading
-import time
 from http.server import ThreadingHTTPServer
 
 import pytest
