@@ -15,12 +15,13 @@ import sys
 from datetime import datetime
 from typing import TextIO
 
-from .answers import MAX_BYTES, AnswersError, other_call, parse_answers_text, too_large
+from .answers import MAX_BYTES, AnswersError, parse_answers_text, too_large
 from .call import CallDataError, load_call_json, packaged_call
 from .citations import citation_href
 from .dates import JST
 from .findings import Status, stated_summary
 from .result import Result
+from .rules.kind import other_call
 
 EXIT_OK = 0
 EXIT_INPUT = 2

@@ -11,10 +11,11 @@ import copy
 from dataclasses import dataclass
 from typing import Any
 
-from .answers import BODY_TYPES, FORMAT, MAX_OFFICERS, MAX_PROPOSERS, VERSION
+from .answers import FORMAT, MAX_OFFICERS, MAX_PROPOSERS, VERSION
 from .paths import Path, field_id, get, path_name, put
 from .questions import GROUPS, TOPICS, Question, Topic, call_text  # noqa: F401  (call_text: render's)
 from .rules.common import numbered
+from .vocabulary import BODY_TYPES
 
 KIND_QUESTIONS = GROUPS["kind"]
 PROPOSER_QUESTIONS = GROUPS["proposer"]

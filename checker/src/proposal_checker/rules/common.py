@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..answers import UNKNOWN, Person, Proposer, Submission
+from ..answers import Person, Proposer, Submission
 from ..dates import format_date
 from ..findings import Finding, Status, worst  # noqa: F401  (worst: the rule modules')
-from ..inputs import UNKNOWN_LABEL
+from ..vocabulary import UNKNOWN, UNKNOWN_LABEL, label
 
 
 def numbered(noun: str, index: int, name: str | None) -> str:
@@ -43,23 +43,14 @@ NOT_ANSWERED = "まだ回答していません。"
 NO_DAY = "提案の日が未入力です。"
 
 
-def chosen(question: str, value: object) -> str:
-    """The words the person chose for ``value`` in ``question`` (its name in data/questions.json), as
-    the page showed them: 「まだ決めていない」 for the submission method's "unknown", not 「わからない」."""
-    # The questions' data (their words), never the page: rules/ imports nothing of render, flow or web.
-    # Imported here, not at the top: the questions name the rules they feed, so loading them loads the rules.
-    from ..questions import QUESTIONS
-    q = QUESTIONS[question]
-    return q.input.display(q, value)
-
-
-def not_known(topic: str, value: object, question: str = "") -> str:
+def not_known(topic: str, value: object, choice: str = "") -> str:
     """「{topic}について、「{what was chosen}」と回答しました。」 or 「…、まだ回答していません。」
 
-    ``question`` names the question that asked it, so an "unknown" answer comes back in the words
-    of its option; without it the words are 「わからない」 (the label of every 「わからない」 box)."""
+    ``choice`` names the answer (vocabulary.CHOICES), so an "unknown" answer comes back in the words
+    the page showed for it (「まだ決めていない」 for the submission method); without it the words
+    are 「わからない」 (the box beside a date or a count)."""
     if value == UNKNOWN:
-        words = chosen(question, value) if question else UNKNOWN_LABEL
+        words = label(choice, value) if choice else UNKNOWN_LABEL
         return f"{topic}について、「{words}」と回答しました。"
     return f"{topic}について、{NOT_ANSWERED}"
 
@@ -67,7 +58,7 @@ def not_known(topic: str, value: object, question: str = "") -> str:
 def day_missing(submission: Submission) -> str:
     """Why a finding that needs the proposal day cannot decide: 「わからない」, or nothing given yet."""
     if submission.date_unknown:
-        return not_known("提案の日", UNKNOWN, "submit_date")
+        return not_known("提案の日", UNKNOWN)
     return NO_DAY
 
 

@@ -6,8 +6,8 @@ judge the content, only whether it has been written. None of them is ever a pass
 """
 from __future__ import annotations
 
-from ..answers import MEASURE_ITEMS
 from ..findings import Finding, Status
+from ..vocabulary import MEASURE_ITEMS
 from . import Context, rule
 from .common import not_known, said
 

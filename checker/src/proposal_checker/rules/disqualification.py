@@ -31,10 +31,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..answers import UNKNOWN, Person, Proposer
+from ..answers import Person, Proposer
 from ..dates import add_years, age_on, first_day_after_counting
 from ..findings import Finding, Status
 from ..law import ADULT_AGE, DISQUALIFICATION_YEARS as YEARS  # 民法第4条; 法第113条第4号・第5号
+from ..vocabulary import UNKNOWN
 from . import Context, rule
 from .common import article_118_period, day, day_missing, finding, not_known, officer_label, proposer_label, worst
 
@@ -251,7 +252,7 @@ def _sentence(ctx: Context, person: Person, body: bool):
     if s.status == "none":
         return Status.PASS, f"{what}に処せられたことはないと回答しました。欠格事由に当たりません。", notes
     if s.status == UNKNOWN:
-        return (Status.REVIEW, not_known(f"{what}に処せられたことがあるか", UNKNOWN, "sentence_body" if body else "sentence_person")
+        return (Status.REVIEW, not_known(f"{what}に処せられたことがあるか", UNKNOWN, "sentence_status")
                 + "処せられ、その執行を終わった日などから起算して2年を経過しない場合は、提案できません。", notes)
     if s.state == "serving":
         return (Status.FAIL, "刑の執行中と回答しました。刑の執行を終わった日から起算して2年を経過するまでは、提案できません。",
@@ -287,7 +288,7 @@ def _cancellation(ctx: Context, person: Person, body: bool):
     if c.status == "none":
         return Status.PASS, f"{what}はないと回答しました。欠格事由に当たりません。", ()
     if c.status == UNKNOWN:
-        return (Status.REVIEW, not_known(f"{what}があるか", UNKNOWN, "cancellation")
+        return (Status.REVIEW, not_known(f"{what}があるか", UNKNOWN, "cancellation_status")
                 + "解除の日から起算して2年を経過しない場合は、提案できません。", notes)
     if c.date is None:
         return Status.REVIEW, not_known("契約を解除された日", None) + "その日から起算して2年を経過しているかを確かめます。", notes

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..answers import UNKNOWN, Submission
+from ..answers import Submission
 from ..dates import add_months
 from ..findings import Finding, Status
 from ..result import DocumentItem
+from ..vocabulary import BODY_TYPES, UNKNOWN
 from . import Context, rule
 from .common import day, day_missing, not_known, proposer_label, said
 
@@ -101,7 +102,7 @@ def _applies(ctx: Context, tag: str) -> bool | None:
         return None if ctx.is_new is None else not ctx.is_new
     if tag in ("individual", "body"):
         types = [p.type for p in ctx.answers.proposers]
-        wanted = (lambda t: t == "individual") if tag == "individual" else (lambda t: t in ("corporation", "organisation"))
+        wanted = (lambda t: t == "individual") if tag == "individual" else (lambda t: t in BODY_TYPES)
         if any(t is not None and wanted(t) for t in types):
             return True
         if types and all(t is not None for t in types):
@@ -177,5 +178,5 @@ def check_agent(ctx: Context) -> list[Finding]:
         return [said(Status.PASS, "代理人が提案します。代理人の権限を証する書面（委任状）を添えてください。")]
     if agent == "no":
         return [said(Status.PASS, "提案者自身が提案します。委任状は要りません。")]
-    return [said(Status.REVIEW, not_known("代理人が提案するか", agent)
+    return [said(Status.REVIEW, not_known("代理人が提案するか", agent, "agent")
                  + "代理人による場合は、委任状（代理人の権限を証する書面）を添える必要があります。")]

@@ -8,8 +8,9 @@ processing-method test.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
-from ..answers import other_call
+from ..answers import Answers
 from ..findings import Finding, Status
 from . import Context, rule
 from .common import not_known, said
@@ -103,3 +104,13 @@ def _named(ctx: Context, topic: str, named: str) -> list[Finding]:
 def check_saved_for(ctx: Context) -> list[Finding]:
     message = other_call(ctx.answers, ctx.call)
     return [said(Status.REVIEW, message)] if message else []
+
+
+def other_call(answers: Answers, call: Any) -> str:
+    """What to tell a person whose answers were saved for another call; "" when they were not (the
+    finding above, and the page and the command line when such a file is read)."""
+    if answers.call is None or answers.call == call.id:
+        return ""
+    return (f"この回答は、別の募集（記号「{answers.call}」）のために保存されたものです。"
+            f"今の募集（記号「{call.id}」、{call.title}）に照らして確かめます。"
+            "日付など、募集によって変わる回答を見直してください。")

@@ -6,7 +6,7 @@ unknown file population is "review" (confirm with the agency), never a pass or a
 """
 from __future__ import annotations
 
-from ..answers import UNKNOWN
+from ..vocabulary import UNKNOWN
 from ..findings import Finding, Status
 from . import Context, rule
 from .common import not_known, said

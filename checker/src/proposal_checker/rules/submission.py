@@ -16,9 +16,9 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import timedelta
 
-from ..answers import UNKNOWN
 from ..dates import format_time
 from ..findings import Finding, Status
+from ..vocabulary import UNKNOWN
 from . import Context, rule
 from .common import NO_DAY, article_118_period, day, finding, not_known, said
 
@@ -107,7 +107,7 @@ def _date(ctx: Context) -> list[Finding]:
         else:
             check = f"{what}が決まったら、募集期間の中かを確かめてください。持参する場合は、平日に限ります。"
         return [finding("submission.date", Status.REVIEW, title,
-                        not_known("提案の日", UNKNOWN, "submit_date") + "提案の日が募集期間の中かを判定できません。" + check
+                        not_known("提案の日", UNKNOWN) + "提案の日が募集期間の中かを判定できません。" + check
                         + "提案の日は、欠格事由（年齢や2年の期間）の判定にも使います。" + _period(ctx), basis)]
     if d is None:
         return [finding("submission.date", Status.REVIEW, title,

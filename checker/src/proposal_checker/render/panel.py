@@ -1,0 +1,73 @@
+"""The live panel beside a step's questions: what the answers so far decide, and how many
+findings only wait for a question not answered yet."""
+from __future__ import annotations
+
+import re
+
+from ..findings import DECIDING, STATUS_ORDER, Finding, Status
+from ..markup import esc
+from ..result import Result
+from ..rules.common import NO_DAY, NOT_ANSWERED
+from .result import OUTCOMES
+
+
+# A finding that only says a question is still to be answered (rules.common.not_known, the
+# date rules' 「未入力」), or that is as it is when nothing at all is answered.
+_NOT_YET = (NOT_ANSWERED, NO_DAY)
+
+
+def _summed(f: Finding) -> str | None:
+    """The id prefix of the findings ``f`` sums up (ids are stable, FORMAT.md): all the proposers
+    together (「proposers」), or a body's officers together (「proposer-1.113-6」, 法第113条第6号)."""
+    if f.id == "proposers":
+        return "proposer-"
+    person, _, rule = f.id.rpartition(".")
+    return f"{person}.officer-" if rule == "113-6" and re.fullmatch(r"proposer-\d+", person) else None
+
+
+def _not_yet(f: Finding, findings: tuple[Finding, ...], fresh: dict[str, Finding]) -> bool:
+    """Whether ``f`` only waits for answers: it says so, it is as with no answers at all, or it sums
+    up findings that all wait."""
+    if f.status is not Status.REVIEW:
+        return False
+    if fresh.get(f.id) == f or any(w in f.message for w in _NOT_YET):
+        return True
+    prefix = _summed(f)
+    parts = [g for g in findings if prefix and g.id.startswith(prefix) and g.status is not Status.PASS]
+    return bool(parts) and all(_not_yet(g, findings, fresh) for g in parts)
+
+
+def result_panel(result: Result, fresh: Result | None = None) -> str:
+    """The compact result beside each step: the outcome and counts for what has been answered.
+
+    Beside the questions, a question not reached yet is not a problem: before anything is answered
+    the panel says nothing is judged yet, and afterwards counts only what the answers decide,
+    saying how many questions are still open. ``fresh``: the result of no answers at all (the same
+    call); without it every finding counts, as on the result page."""
+    fresh_findings = {f.id: f for f in fresh.findings} if fresh else {}
+    if fresh is not None and result.findings == fresh.findings:
+        return ('<p class="checker-panel-outcome checker-panel-outcome--pending">まだ判定していません</p>'
+                '<p class="checker-hint">質問に答えると、ここに今の答えでの判定が出ます。</p>')
+    open_ = [f for f in result.findings if _not_yet(f, result.findings, fresh_findings)] if fresh else []
+    judged = [f for f in result.findings if f not in open_]
+    overall = result.overall if not open_ else next(
+        (s for s in DECIDING if any(f.status is s for f in judged)), None)
+    if overall is None:
+        title, state = "今の答えでは、問題は見つかっていません。", "pending"
+    else:
+        title, state = OUTCOMES[overall.value][0], overall.value
+    rows = "".join(
+        f'<li class="checker-count checker-count--{s.value}"><span class="checker-badge checker-badge--{s.value}">'
+        f"{esc(s.label)}</span> {sum(f.status is s for f in judged)}件</li>"
+        for s in STATUS_ORDER)
+    hint = (f'まだ答えていない質問に関わる項目（<span class="nowrap">{len(open_)}件</span>）は、数えていません。'
+            "結果のページでは「確認が必要」に入ります。" if open_ else "")
+    return (f'<p class="checker-panel-outcome checker-panel-outcome--{state}">{esc(title)}</p>'
+            f'<ul class="checker-counts">{rows}</ul>'
+            + (f'<p class="checker-hint">{hint}</p>' if hint else ""))
+
+
+def live_panel(result_html: str) -> str:
+    return ('<aside class="checker-live" aria-labelledby="checker-live-heading">'
+            '<h3 class="checker-live-heading" id="checker-live-heading">今の答えでの判定</h3>'
+            f'<div data-result>{result_html}</div></aside>')
