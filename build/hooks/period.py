@@ -27,7 +27,7 @@ from mkdocs.structure.files import File
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "checker" / "src"))
 
-from proposal_checker.dates import WEEKDAYS_JA, era_year, format_date, format_time  # noqa: E402
+from proposal_checker.dates import WEEKDAYS_JA, era_year, format_time  # noqa: E402
 
 ICS = "data/deadline.ics"
 
@@ -139,7 +139,7 @@ def period_calendar(call, root: str = "") -> str:
     new_year = (
         f"{short_date(s['new_year'][0])}から{short_date(s['new_year'][-1])}まで" if s["new_year"] else "ありません"
     )
-    deadline = f"{format_date(call.closes)}{format_time(call.closes_at)}"
+    deadline = call.deadline_words
     present = set(s["kinds"].values())
     legend = "\n".join(
         f'<li><span class="mark {kind}">{mark}</span>：{words}'
@@ -150,7 +150,7 @@ def period_calendar(call, root: str = "") -> str:
     return f"""<div class="period-at-a-glance" markdown>
 
 <ul class="period-summary">
-<li>募集期間：{format_date(call.opens)}から{deadline}まで（{s["days"]}日間）</li>
+<li>募集期間：{call.period_words}（{s["days"]}日間）</li>
 <li>持参で提出できる日（平日）：{s["office_days"]}日（{format_time(call.hand_opens_at)}から{format_time(call.hand_closes_at)}まで）</li>
 <li>土曜日・日曜日：{s["weekend_days"]}日</li>
 <li>期間の中の国民の祝日：{holidays}</li>
@@ -179,7 +179,7 @@ def period_calendar(call, root: str = "") -> str:
 def process_flow(call, root: str = "") -> str:
     """The steps as an ordered list (its own text equivalent), drawn as boxes joined by arrows."""
     notice, law = f"{root}call/index.md", f"{root}law/index.md"
-    deadline = f"{format_date(call.closes)}{format_time(call.closes_at)}"
+    deadline = call.deadline_words
     steps = (
         ("提案書類の提出",
          f"募集期間のうちに、提案書類{call.copies}部を、持参または郵送・信書便で提出します。"
@@ -254,9 +254,8 @@ def stamp() -> datetime:
 
 def deadline_ics(call) -> str:
     when = call.deadline.strftime("%Y%m%dT%H%M%S")
-    deadline = f"{format_date(call.closes)}{format_time(call.closes_at)}"
     description = (
-        f"{call.title}の締切です。募集期間は{format_date(call.opens)}から{deadline}まで。"
+        f"{call.title}の締切です。募集期間は{call.period_words}。"
         f"提案書類{call.copies}部を、持参（平日の{format_time(call.hand_opens_at)}から"
         f"{format_time(call.hand_closes_at)}まで）または郵送・信書便（締切日当日必着）で提出します。"
         f"\n提出先：〒{call.postal_code} {call.address} {call.agency_name} {call.office}"

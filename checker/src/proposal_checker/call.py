@@ -12,7 +12,7 @@ from datetime import date, datetime, time
 import os
 from typing import Any
 
-from .dates import JST, format_date, parse_hhmm, parse_iso_date
+from .dates import JST, format_date, format_time, parse_hhmm, parse_iso_date
 from .law import MINIMUM_CALL_DAYS
 
 DOCUMENT_CONDITIONS = ("new", "existing", "individual", "body", "agent", "requested")
@@ -100,6 +100,16 @@ class Call:
     def deadline(self) -> datetime:
         """The closing instant, Japan time."""
         return datetime.combine(self.closes, self.closes_at, JST)
+
+    @property
+    def deadline_words(self) -> str:
+        """「2026年（令和8年）3月13日（金）午後5時」: the deadline as every page and finding writes it."""
+        return f"{format_date(self.closes)}{format_time(self.closes_at)}"
+
+    @property
+    def period_words(self) -> str:
+        """「2026年（令和8年）2月9日（月）から2026年（令和8年）3月13日（金）午後5時まで」 (公示4)."""
+        return f"{format_date(self.opens)}から{self.deadline_words}まで"
 
     def is_holiday(self, day: date) -> bool:
         return day in self.holidays
@@ -283,10 +293,10 @@ def parse_call(data: dict[str, Any], holidays: dict[date, str] | None = None) ->
     if closes < opens:
         raise CallDataError("period.closes", f"募集の開始日（{opens.isoformat()}）より前です")
     days = (closes - opens).days + 1
-    if days < MINIMUM_CALL_DAYS:
+    if days < MINIMUM_CALL_DAYS.value:
         raise CallDataError(
             "period.closes",
-            f"募集期間が{days}日間しかありません（規則第53条により{MINIMUM_CALL_DAYS}日以上必要です）",
+            f"募集期間が{days}日間しかありません（{MINIMUM_CALL_DAYS.basis}により{MINIMUM_CALL_DAYS.value}日以上必要です）",
         )
     if closes.weekday() >= 5:
         raise CallDataError("period.closes", f"締切日 {format_date(closes)} が土曜日か日曜日です")

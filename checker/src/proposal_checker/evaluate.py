@@ -65,7 +65,7 @@ def submission_guide(call: Call) -> SubmissionGuide:
             "ゆうパック、ゆうメール、宅配便、メール便では送れません。",
         ),
         where=(f"〒{call.postal_code}", call.address, f"{call.agency_name} {call.office}", f"電話：{call.telephone}"),
-        by=f"{format_date(call.closes)}{format_time(call.closes_at)}まで（日本時間）",
+        by=f"{call.deadline_words}まで（日本時間）",
     )
 
 

@@ -69,6 +69,11 @@ class Finding:
     basis: tuple[str, ...]       # citations: "法第113条第1号", "公示5(2)"
     subject: str = ""            # whom it is about: "提案者1（山田太郎）"
     notes: tuple[str, ...] = field(default_factory=tuple)
+    # The answers it waits for, by their paths ("proposers[0].birth_date"): it can say nothing until
+    # they are given. The live panel reads this, never the message.
+    awaits: tuple[str, ...] = ()
+    # The ids of the findings it sums up (all the proposers, a body's officers): it waits while they all do.
+    sums: tuple[str, ...] = ()
 
     def to_json(self) -> dict:
         data = {"id": self.id, "status": self.status.value, "title": self.title,
@@ -77,6 +82,10 @@ class Finding:
             data["subject"] = self.subject
         if self.notes:
             data["notes"] = list(self.notes)
+        if self.awaits:
+            data["awaits"] = list(self.awaits)
+        if self.sums:
+            data["sums"] = list(self.sums)
         return data
 
 

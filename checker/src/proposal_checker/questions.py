@@ -6,7 +6,9 @@ names its answer in ``options`` (``"options": "capacity"``): the values and thei
 answer's, in data/vocabulary.json (vocabulary.py); ``option_hints`` may add a hint under an option,
 by its value. A condition is a map of answer paths inside the question's scope to the value they
 must have, for example ``{"sentence.status": "yes"}``. Hints that carry the call's values name them as ``{agency}``,
-``{minimum_population}`` and ``{certificate_months}`` (filled by ``call_text``).
+``{minimum_population}`` and ``{certificate_months}`` (filled by ``call_text``); the law's values
+(law.py) as ``{adult_age}`` (「18歳」), ``{years}`` (「2年」) and ``{kokinkei_since}``, filled when the
+file is read (they are the same for every call).
 
 Each question names the rules its answer feeds (``feeds``, rule ids of the registry); the kinds
 of proposal it is asked of follow from them: a question feeding only rules of a new proposal
@@ -21,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .inputs import INPUTS, Input
+from .law import WORDS as LAW_WORDS
 from .rules import Rule, rules_by_id
 from .rules.disqualification import ITEMS as SCREENED
 from .vocabulary import CHOICES, WORDS
@@ -136,12 +139,14 @@ def _need(cond: bool, where: str, message: str) -> None:
 
 
 def _text(value: Any, where: str) -> str:
+    """A non-empty text, its placeholders checked and the law's filled in (the call's stay for call_text)."""
     _need(isinstance(value, str) and value.strip() != "", where, "must be a non-empty string")
     if "{" in value:
         try:
-            value.format(**{p: "" for p in _PLACEHOLDERS})
+            value = value.format(**{p: "{" + p + "}" for p in _PLACEHOLDERS}, **LAW_WORDS)
         except (KeyError, IndexError, ValueError) as e:
-            raise QuestionsError(f"{where}: unknown placeholder {e} (known: {', '.join(_PLACEHOLDERS)})") from None
+            known = ", ".join((*_PLACEHOLDERS, *LAW_WORDS))
+            raise QuestionsError(f"{where}: unknown placeholder {e} (known: {known})") from None
     return value
 
 
@@ -153,11 +158,11 @@ def _options(data: dict, where: str) -> tuple[Option, ...]:
         return ()
     choice = data["options"]
     _need(choice in CHOICES, f"{where}.options", f"names no answer of data/vocabulary.json (known: {', '.join(CHOICES)})")
-    hints = data.get("option_hints", {})
-    for value, hint in hints.items():
+    hints = {}
+    for value, hint in data.get("option_hints", {}).items():
         _need(value in CHOICES[choice], f"{where}.option_hints.{value}",
               f"names no value of {choice} (its values: {', '.join(CHOICES[choice])})")
-        _text(hint, f"{where}.option_hints.{value}")
+        hints[value] = _text(hint, f"{where}.option_hints.{value}")
     return tuple(Option(value, WORDS.label(choice, value), hints.get(value, "")) for value in CHOICES[choice])
 
 

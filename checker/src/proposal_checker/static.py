@@ -127,7 +127,7 @@ def static_checklist_html(call: Call) -> str:
     how = "".join(f"<li>{_e(s)}</li>" for s in guide.how)
     where = "<br>".join(_e(line) for line in guide.where)
     steps = "".join(f"<li>{_e(s)}</li>" for s in next_steps(call))
-    period = (f"{format_date(call.opens)}から{format_date(call.closes)}{format_time(call.closes_at)}まで（日本時間）")
+    period = f"{call.period_words}（日本時間）"
     return (
         '<section id="checklist" class="checker-static" aria-labelledby="checklist-heading">'
         '<h2 id="checklist-heading">提案に必要なことの一覧</h2>'

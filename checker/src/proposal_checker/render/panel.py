@@ -2,39 +2,21 @@
 findings only wait for a question not answered yet."""
 from __future__ import annotations
 
-import re
-
 from ..findings import DECIDING, STATUS_ORDER, Finding, Status
 from ..markup import esc
 from ..result import Result
-from ..rules.common import NO_DAY, NOT_ANSWERED
 from .result import OUTCOMES
 
 
-# A finding that only says a question is still to be answered (rules.common.not_known, the
-# date rules' 「未入力」), or that is as it is when nothing at all is answered.
-_NOT_YET = (NOT_ANSWERED, NO_DAY)
-
-
-def _summed(f: Finding) -> str | None:
-    """The id prefix of the findings ``f`` sums up (ids are stable, FORMAT.md): all the proposers
-    together (「proposers」), or a body's officers together (「proposer-1.113-6」, 法第113条第6号)."""
-    if f.id == "proposers":
-        return "proposer-"
-    person, _, rule = f.id.rpartition(".")
-    return f"{person}.officer-" if rule == "113-6" and re.fullmatch(r"proposer-\d+", person) else None
-
-
-def _not_yet(f: Finding, findings: tuple[Finding, ...], fresh: dict[str, Finding]) -> bool:
-    """Whether ``f`` only waits for answers: it says so, it is as with no answers at all, or it sums
-    up findings that all wait."""
+def _not_yet(f: Finding, by_id: dict[str, Finding], fresh: dict[str, Finding]) -> bool:
+    """Whether ``f`` only waits for answers: it awaits an answer (``Finding.awaits``), it is as with no
+    answers at all, or it sums up findings (``Finding.sums``) that all wait. Never read from its words."""
     if f.status is not Status.REVIEW:
         return False
-    if fresh.get(f.id) == f or any(w in f.message for w in _NOT_YET):
+    if f.awaits or fresh.get(f.id) == f:
         return True
-    prefix = _summed(f)
-    parts = [g for g in findings if prefix and g.id.startswith(prefix) and g.status is not Status.PASS]
-    return bool(parts) and all(_not_yet(g, findings, fresh) for g in parts)
+    parts = [by_id[i] for i in f.sums if i in by_id and by_id[i].status is not Status.PASS]
+    return bool(parts) and all(_not_yet(g, by_id, fresh) for g in parts)
 
 
 def result_panel(result: Result, fresh: Result | None = None) -> str:
@@ -48,7 +30,8 @@ def result_panel(result: Result, fresh: Result | None = None) -> str:
     if fresh is not None and result.findings == fresh.findings:
         return ('<p class="checker-panel-outcome checker-panel-outcome--pending">まだ判定していません</p>'
                 '<p class="checker-hint">質問に答えると、ここに今の答えでの判定が出ます。</p>')
-    open_ = [f for f in result.findings if _not_yet(f, result.findings, fresh_findings)] if fresh else []
+    by_id = {f.id: f for f in result.findings}
+    open_ = [f for f in result.findings if _not_yet(f, by_id, fresh_findings)] if fresh else []
     judged = [f for f in result.findings if f not in open_]
     overall = result.overall if not open_ else next(
         (s for s in DECIDING if any(f.status is s for f in judged)), None)

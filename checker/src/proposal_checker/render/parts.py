@@ -90,7 +90,7 @@ def basis_links(basis: Iterable[str], href: Callable[[str], str | None], root: s
 
 
 def period_text(call: Any) -> str:
-    return f"{format_date(call.opens)}から{format_date(call.closes)}{format_time(call.closes_at)}まで（日本時間）"
+    return f"{call.period_words}（日本時間）"
 
 
 def call_state_note(call: Any, state: CallState | None) -> str:

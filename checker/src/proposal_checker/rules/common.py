@@ -27,18 +27,21 @@ def day(d: date) -> str:
 
 
 def finding(id: str, status: Status, title: str, message: str, basis: tuple[str, ...],
-            subject: str = "", notes: tuple[str, ...] = ()) -> Finding:
+            subject: str = "", notes: tuple[str, ...] = (), awaits: tuple[str, ...] = (),
+            sums: tuple[str, ...] = ()) -> Finding:
     return Finding(id=id, status=status, title=title, message=message, basis=tuple(basis),
-                   subject=subject, notes=tuple(notes))
+                   subject=subject, notes=tuple(notes), awaits=tuple(awaits), sums=tuple(sums))
 
 
-def said(status: Status, message: str, notes: tuple[str, ...] = ()) -> Finding:
-    """A finding in its rule's own id, title and basis (filled in by ``@rule``)."""
-    return Finding(id="", status=status, title="", message=message, basis=(), notes=tuple(notes))
+def said(status: Status, message: str, notes: tuple[str, ...] = (), awaits: tuple[str, ...] = ()) -> Finding:
+    """A finding in its rule's own id, title and basis (filled in by ``@rule``). ``awaits``: the answers
+    it waits for (their paths, as AnswersError names them), when it can say nothing until they are given."""
+    return Finding(id="", status=status, title="", message=message, basis=(), notes=tuple(notes),
+                   awaits=tuple(awaits))
 
 
-# What a finding says when it waits for an answer; the page's live panel finds these words
-# (render._not_yet), so they are written only here.
+# What a finding says when it waits for an answer. The words are for people: what the page counts
+# as waiting is the finding's ``awaits`` (render/panel.py), never these words.
 NOT_ANSWERED = "まだ回答していません。"
 NO_DAY = "提案の日が未入力です。"
 
@@ -53,6 +56,16 @@ def not_known(topic: str, value: object, choice: str = "") -> str:
         words = label(choice, value) if choice else UNKNOWN_LABEL
         return f"{topic}について、「{words}」と回答しました。"
     return f"{topic}について、{NOT_ANSWERED}"
+
+
+def awaiting(value: object, path: str) -> tuple[str, ...]:
+    """What a finding on the answer at ``path`` waits for: the answer, unless it was 「わからない」."""
+    return () if value == UNKNOWN else (path,)
+
+
+def awaiting_day(submission: Submission) -> tuple[str, ...]:
+    """What a finding that needs the proposal day waits for: the day, unless it was 「わからない」."""
+    return () if submission.date_unknown or submission.date is not None else ("submission.date",)
 
 
 def day_missing(submission: Submission) -> str:

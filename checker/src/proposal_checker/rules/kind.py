@@ -41,7 +41,8 @@ def check_kind(ctx: Context) -> list[Finding]:
     kind = ctx.answers.proposal.kind
     if kind is None:
         return [said(Status.REVIEW, not_known("提案の種類", None)
-                     + "新たな作成の提案か、作成済みの匿名加工情報の利用の提案かで、提案書と審査の基準が変わります。")]
+                     + "新たな作成の提案か、作成済みの匿名加工情報の利用の提案かで、提案書と審査の基準が変わります。",
+                     awaits=("proposal.kind",))]
     # Once chosen, the basis is the article of that kind of proposal.
     if kind == "new":
         return [replace(said(Status.PASS, f"{KIND_LABELS[kind]}です。提案書は「{FORM_NEW}」を使います。"),
@@ -90,7 +91,7 @@ def _named(ctx: Context, topic: str, named: str) -> list[Finding]:
     answered until named, then ``named`` (with ``{name}``) says where to confirm it."""
     name = ctx.answers.proposal.file_name
     if not name:
-        return [said(Status.REVIEW, not_known(topic, None) + "提案書に書く必要があります。")]
+        return [said(Status.REVIEW, not_known(topic, None) + "提案書に書く必要があります。", awaits=("proposal.file_name",))]
     return [said(Status.PASS, named.replace("{name}", name))]
 
 
