@@ -29,8 +29,8 @@ EXIT_INPUT = 2
 # ◇ for "stated": written in the proposal, its content judged by the agency (not ○, not a pass).
 MARKS = {Status.PASS: "○", Status.FAIL: "×", Status.REVIEW: "△", Status.STATED: "◇"}
 # After the conclusion (Status.outcome, the page's words too): which marks to read.
-LOOK_AT = {Status.PASS: "", Status.FAIL: "「×」の項目を見てください。", Status.REVIEW: "「△」の項目を確かめてください。",
-           Status.STATED: ""}
+LOOK_AT = {Status.PASS: "", Status.FAIL: f"「{MARKS[Status.FAIL]}」の項目を見てください。",
+           Status.REVIEW: f"「{MARKS[Status.REVIEW]}」の項目を確かめてください。", Status.STATED: ""}
 
 
 class _UsageError(Exception):
@@ -161,7 +161,7 @@ def format_text(result: Result) -> str:
     outcome = result.overall.outcome + LOOK_AT[result.overall]
     if result.overall is Status.PASS:
         # As on the page (render.outcome_lead): what the checker only asked, marked ◇.
-        outcome += stated_summary(result.findings).replace("確かめました：", f"確かめました（「{MARKS[Status.STATED]}」）：")
+        outcome += stated_summary(result.findings, MARKS[Status.STATED])
     lines.append(outcome)
     lines.append("")
     legend = "　".join(f"{MARKS[s]} {s.label}" for s in (Status.PASS, Status.FAIL, Status.REVIEW, Status.STATED))

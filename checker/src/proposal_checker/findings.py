@@ -29,6 +29,11 @@ class Status(str, Enum):
         return _WORDS[self][2]
 
     @property
+    def short(self) -> str:
+        """The status named in running text: 「確認が必要」に入ります."""
+        return _WORDS[self][3]
+
+    @property
     def meaning(self) -> str:
         """What a finding with this status says (the legend of the static checklist)."""
         return _MEANINGS[self]
@@ -44,11 +49,12 @@ _WORDS = {
     # proposal meets the criteria: what only the agency judges is "stated" (the page and the
     # command line add what that covers, ``stated_summary``).
     Status.PASS: ("問題ありません", "問題のない要件",
-                  "今の答えでは、満たしていない要件も、確認が必要なことも見つかりませんでした。"),
-    Status.FAIL: ("満たしていません", "満たしていない要件", "今の答えでは、満たしていない要件があります。"),
-    Status.REVIEW: ("確認が必要です", "確認が必要なこと", "確認が必要なことがあります。"),
+                  "今の答えでは、満たしていない要件も、確認が必要なことも見つかりませんでした。", "問題なし"),
+    Status.FAIL: ("満たしていません", "満たしていない要件", "今の答えでは、満たしていない要件があります。",
+                  "満たしていない"),
+    Status.REVIEW: ("確認が必要です", "確認が必要なこと", "確認が必要なことがあります。", "確認が必要"),
     Status.STATED: ("記載あり（内容は審査で判断）", "提案書に書いたこと（内容は審査で判断されます）",
-                    "提案書に書いたと回答したことがあります。内容は審査で判断されます。"),
+                    "提案書に書いたと回答したことがあります。内容は審査で判断されます。", "記載あり"),
 }
 
 
@@ -95,13 +101,14 @@ def worst(statuses) -> Status:
     return next((s for s in DECIDING if s in statuses), Status.PASS)
 
 
-def stated_summary(findings) -> str:
+def stated_summary(findings, mark: str = "") -> str:
     """What the checker asked but only the agency judges, for the overall conclusion: "" when no
-    finding is "stated"."""
+    finding is "stated". ``mark``: how the list beside it marks them (the command line's ◇)."""
     titles = list(dict.fromkeys(f.title for f in findings if f.status is Status.STATED))
     if not titles:
         return ""
-    return ("次のことは、提案書に書いたかだけを確かめました：" + "、".join(f"「{t}」" for t in titles) + "。"
+    marked = f"（「{mark}」）" if mark else ""
+    return (f"次のことは、提案書に書いたかだけを確かめました{marked}：" + "、".join(f"「{t}」" for t in titles) + "。"
             "その内容が審査基準に適合するかは、審査で判断されます（法第114条第1項）。")
 
 

@@ -6,6 +6,7 @@ from . import call_state, evaluate, flow, form, render, visit
 from .answers import parse_answers
 from .citations import citation_href
 from .result import Result
+from .wording import MESSAGES
 
 # The answered days that can be already past (their names in the answers, on the submission step).
 PAST_DAYS = ("submission.date", "submission.posted_on")
@@ -96,19 +97,17 @@ def draw(errors: list[tuple[flow.Field, str]] | None = None, focus: str | None =
         summary = render.error_summary(error_items)
     failed = bool(summary)
 
+    if page in visit.PAGES:
+        heading = render.heading(page)
     if page == "start":
         html = render.start_page(call, summary=summary, message=message, state=_state())
-        heading = "はじめに"
     elif page == "review":
         html = render.review_page(_progress(None), _review_rows(answers), summary=summary, message=message)
-        heading = "回答の確認"
     elif page == "result":
         html = render.result_page(evaluate_answers(), call, citation_href, _progress(None), message=message,
                                   summary=summary, past=_past_days(), state=_state())
-        heading = "結果"
     elif page == "clear":
         html = render.clear_page()
-        heading = "すべての回答を消去しますか"
     else:
         step = flow.step_by_id(answers, page)
         assert step is not None
@@ -117,7 +116,7 @@ def draw(errors: list[tuple[flow.Field, str]] | None = None, focus: str | None =
         errors_by_name = {f.name: text for f, text in errors or []}
         html = render.step_page(step, number, total, _progress(step.topic), values, errors_by_name, summary,
                                 panel(), message=message, call=call)
-        heading = f"ステップ {number} / {total}：{step.title}"
+        heading = render.step_caption(step, number, total)
 
     # "page": what is on screen, for the browser's history (checker.js keeps only this id there).
     # "answered": whether anything differs from a fresh start (leaving then asks first).
@@ -125,7 +124,7 @@ def draw(errors: list[tuple[flow.Field, str]] | None = None, focus: str | None =
                 "answered": flow.effective(answers) != flow.effective(flow.new_answers(call.id))}
     if failed:
         response["focus"] = render.ERROR_SUMMARY_ID
-        response["announce"] = announce or (f"入力内容に問題があります（{len(error_items)}件）。" if error_items else "")
+        response["announce"] = announce or (MESSAGES["errors"].format(count=len(error_items)) if error_items else "")
     else:
         response["focus"] = focus or render.HEADING_ID
         response["announce"] = announce or (message + heading if message else heading)

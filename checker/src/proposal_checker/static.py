@@ -41,7 +41,7 @@ def rules_html(root: str = "../", level: int = 3) -> str:
         scope = f'<p class="checker-static-when">確かめるとき：{_e(when_text((r.scope,)))}</p>' if r.scope else ""
         # What only the agency judges is never reported as met: say so beside the rule.
         stated = (f'<p class="checker-static-when">結果：「{_e(Status.STATED.label)}」または「{_e(Status.REVIEW.label)}」'
-                  "（「問題ありません」にはなりません）</p>") if r.stated else ""
+                  f"（「{_e(Status.PASS.label)}」にはなりません）</p>") if r.stated else ""
         out.append(f'<li class="checker-static-item" id="rule-{_e(r.id)}">'
                    f'<p class="checker-static-question">{_e(r.title)}</p>{scope}{stated}'
                    f'<p class="checker-hint">{_e(r.explain)}</p>'

@@ -28,6 +28,7 @@ from .form import Fields
 from .presenter import draw, go
 from .rules.kind import other_call
 from .visit import reset, session  # noqa: F401  (the visitor's state, for the build and the tests)
+from .wording import MESSAGES
 
 # The session's result so far (the tests' name for it).
 _evaluate = presenter.evaluate_answers
@@ -168,7 +169,7 @@ def _save(**_: Any) -> dict:
     return {
         "download": {"name": f"proposal-answers-{_call().id}-{day}.json",
                      "text": json.dumps(data, ensure_ascii=False, indent=2) + "\n"},
-        "announce": "回答をファイルに保存しました。",
+        "announce": MESSAGES["saved"],
     }
 
 
@@ -185,7 +186,7 @@ def _load(request: dict, fields: Fields, **_: Any) -> dict:
     if isinstance(size, (int, float)) and not isinstance(size, bool) and size > MAX_BYTES:
         problems.append(too_large(int(size)) + "。" + CHOOSE_SAVED)
     elif not isinstance(text, str):
-        problems.append("ファイルを読めませんでした。ファイルを開けるか確かめて、もう一度選んでください。")
+        problems.append(MESSAGES["unreadable"])
     else:
         try:
             saved = parse_answers_text(text)
@@ -194,16 +195,15 @@ def _load(request: dict, fields: Fields, **_: Any) -> dict:
             details = error.errors if error.show_errors else []
             problems = [error.summary] + [f"{path}：{message}" if path else message for path, message in details[:10]]
             if len(details) > 10:
-                problems.append(f"ほかに{len(details) - 10}件の問題があります。")
+                problems.append(MESSAGES["more_problems"].format(count=len(details) - 10))
     if problems:
-        items = [("", "読み込めなかったため、今の回答はそのままです。")] + [("", p) for p in problems]
-        return draw(summary=render.error_summary(items, "回答ファイルを読み込めませんでした"),
-                    announce="回答ファイルを読み込めませんでした。")
+        items = [("", MESSAGES["kept"])] + [("", p) for p in problems]
+        return draw(summary=render.error_summary(items, MESSAGES["not_loaded"]), announce=MESSAGES["not_loaded"] + "。")
     answers = json.loads(text)
     answers.setdefault("call", _call().id)
     here.answers, here.invalid, here.from_review = answers, {}, False
     # Answers saved for another call are kept, and checked against this one; the page says so.
-    return go("review", message="回答ファイルを読み込みました。" + (other_call(saved, _call()) or "答えを確かめてください。"))
+    return go("review", message=MESSAGES["loaded"] + (other_call(saved, _call()) or MESSAGES["check_loaded"]))
 
 
 def _clear(**_: Any) -> dict:
@@ -215,7 +215,7 @@ def _clear(**_: Any) -> dict:
 
 def _clear_confirm(**_: Any) -> dict:
     reset()
-    return go("start", message="すべての回答を消去しました。")
+    return go("start", message=MESSAGES["cleared"])
 
 
 def _clear_cancel(**_: Any) -> dict:
@@ -230,7 +230,7 @@ def _add_proposer(fields: Fields, **_: Any) -> dict:
         return draw()
     here.apply(step, fields, strict=False)
     index = lists.add_proposer(here.answers)
-    return draw(focus=f"s-p{index}-heading", announce=f"提案者{index + 1}を追加しました。")
+    return draw(focus=f"s-p{index}-heading", announce=MESSAGES["proposer_added"].format(number=index + 1))
 
 
 def _remove_proposer(fields: Fields, arg: str, **_: Any) -> dict:
@@ -242,7 +242,7 @@ def _remove_proposer(fields: Fields, arg: str, **_: Any) -> dict:
     index = int(arg)
     if lists.remove_proposer(here.answers, index):
         here.invalid = lists.shift_names(here.invalid, "p", index)
-    return draw(announce=f"提案者{index + 1}を削除しました。")
+    return draw(announce=MESSAGES["proposer_removed"].format(number=index + 1))
 
 
 def _add_officer(fields: Fields, arg: str, **_: Any) -> dict:
@@ -253,7 +253,7 @@ def _add_officer(fields: Fields, arg: str, **_: Any) -> dict:
     index = int(arg)
     here.apply(step, fields, strict=False)
     officer = lists.add_officer(here.answers, index)
-    return draw(focus=f"s-p{index}-o{officer}-heading", announce=f"役員{officer + 1}を追加しました。")
+    return draw(focus=f"s-p{index}-o{officer}-heading", announce=MESSAGES["officer_added"].format(number=officer + 1))
 
 
 def _remove_officer(fields: Fields, arg: str, **_: Any) -> dict:
@@ -266,7 +266,7 @@ def _remove_officer(fields: Fields, arg: str, **_: Any) -> dict:
     i, j = int(index), int(officer)
     if lists.remove_officer(here.answers, i, j):
         here.invalid = lists.shift_names(here.invalid, f"p{i}.o", j)
-    return draw(announce=f"役員{j + 1}を削除しました。")
+    return draw(announce=MESSAGES["officer_removed"].format(number=j + 1))
 
 
 _ACTIONS: dict[str, Callable[..., dict]] = {

@@ -8,13 +8,13 @@ looks from checker.css.
 parts.py: what every page shares; steps.py: a step's questions; panel.py: the live panel beside
 them; pages.py: the start, the review and the clear pages; result.py: the result and the checklist.
 """
-from .pages import clear_page, review_page, start_page
+from .pages import clear_page, heading, review_page, start_page
 from .panel import result_panel
 from .parts import (ERROR_SUMMARY_ID, HEADING_ID, basis_links, call_state_note, error_summary, notice, past_days_note,
                     step_indicator, title, tools)
 from .result import checklist, result_page
-from .steps import question, step_page
+from .steps import question, step_caption, step_page
 
 __all__ = ["ERROR_SUMMARY_ID", "HEADING_ID", "basis_links", "call_state_note", "checklist", "clear_page",
-           "error_summary", "notice", "past_days_note", "question", "result_page", "result_panel", "review_page",
-           "start_page", "step_indicator", "step_page", "title", "tools"]
+           "error_summary", "heading", "notice", "past_days_note", "question", "result_page", "result_panel", "review_page",
+           "start_page", "step_caption", "step_indicator", "step_page", "title", "tools"]

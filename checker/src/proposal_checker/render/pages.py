@@ -6,27 +6,36 @@ from typing import Any
 
 from ..call_state import CallState
 from ..markup import esc, keep_together
+from ..questions import call_text
+from ..wording import PAGES
 from .parts import HEADING_ID, button, call_state_note, notice, period_text, tools
+
+
+def heading(page: str) -> str:
+    """The heading of a page that is not a step (data/wording.json): its title and what is announced."""
+    return PAGES[page]["heading"]
+
+
+def _heading(page: str) -> str:
+    return f'<h3 class="checker-heading" id="{HEADING_ID}" tabindex="-1">{esc(heading(page))}</h3>'
+
+
+def _lead(page: str) -> str:
+    return f'<p class="checker-lead">{esc(PAGES[page]["lead"])}</p>'
 
 
 def start_page(call: Any, summary: str = "", message: str = "", state: CallState | None = None) -> str:
     """``state``: the call's state today (call_state_note), None when made at build time.
     The period is given without tense: the screen made at build time cannot know whether it is past."""
+    words = PAGES["start"]
+    items = "".join(f"<li>{esc(item)}</li>" for item in words["items"])
     return (
-        f"{summary}{notice(message)}"
-        f'<h3 class="checker-heading" id="{HEADING_ID}" tabindex="-1">はじめに</h3>'
+        f"{summary}{notice(message)}{_heading('start')}"
         # 「はじめる」 right under its heading: on a phone (390 × 844) it is in view when loading ends.
         f'<form class="checker-form" novalidate><div class="checker-actions">{button("はじめる", "next", "primary")}</div></form>'
-        f"{call_state_note(call, state)}"
-        '<ul class="checker-list">'
-        "<li>質問に順に答えると、提案できるか（法第113条の欠格事由）と、審査基準や提出の方法で気をつけることがわかります。</li>"
-        "<li>答えがわからない質問には「わからない」を選べます。その項目は「確認が必要」になります。</li>"
-        "<li>最後に、提出する書類と提出の方法をまとめたチェックリストを印刷できます。</li>"
-        "<li>入力した内容は、このブラウザの外に送られません。</li>"
-        "</ul>"
-        f'<p class="checker-lead">募集期間：{keep_together(period_text(call))}</p>'
-        '<p class="checker-hint">この事前チェックは、審査の結果を示すものではありません。最終的な判断は'
-        f"{esc(call.agency_name)}が行います。</p>"
+        f'{call_state_note(call, state)}<ul class="checker-list">{items}</ul>'
+        f'<p class="checker-lead">{keep_together(words["period"].format(period=period_text(call)))}</p>'
+        f'<p class="checker-hint">{esc(call_text(words["disclaimer"], call))}</p>'
         f"{tools(can_save=False)}"
     )
 
@@ -37,9 +46,7 @@ def review_page(progress: str, groups: list[tuple[str, list[tuple[str, str, str,
 
     ``groups``: (step title, [(question, subject, answer text, goto target)]).
     """
-    out = [progress, summary, notice(message),
-           f'<h3 class="checker-heading" id="{HEADING_ID}" tabindex="-1">回答の確認</h3>'
-           '<p class="checker-lead">答えを確かめてください。直すときは「変更」を押します。</p>']
+    out = [progress, summary, notice(message), _heading("review"), _lead("review")]
     for title, rows in groups:
         out.append(f'<h4 class="checker-summary-heading">{esc(title)}</h4><dl class="checker-summary">')
         for label, subject, answer, target in rows:
@@ -60,9 +67,7 @@ def review_page(progress: str, groups: list[tuple[str, list[tuple[str, str, str,
 
 def clear_page() -> str:
     return (
-        f'<h3 class="checker-heading" id="{HEADING_ID}" tabindex="-1">すべての回答を消去しますか</h3>'
-        '<p class="checker-lead">消去すると、このページにある回答はすべてなくなり、元に戻せません。'
-        "残しておきたいときは、先に回答をファイルに保存してください。</p>"
+        f"{_heading('clear')}{_lead('clear')}"
         '<form class="checker-form" novalidate><div class="checker-actions checker-actions--nav">'
         f'{button("消去する", "clear-confirm", "warning")}{button("やめる", "clear-cancel")}'
         "</div></form>"

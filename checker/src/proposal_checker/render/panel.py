@@ -44,7 +44,7 @@ def result_panel(result: Result, fresh: Result | None = None) -> str:
         f"{esc(s.label)}</span> {sum(f.status is s for f in judged)}件</li>"
         for s in STATUS_ORDER)
     hint = (f'まだ答えていない質問に関わる項目（<span class="nowrap">{len(open_)}件</span>）は、数えていません。'
-            "結果のページでは「確認が必要」に入ります。" if open_ else "")
+            f"結果のページでは「{Status.REVIEW.short}」に入ります。" if open_ else "")
     return (f'<p class="checker-panel-outcome checker-panel-outcome--{state}">{esc(title)}</p>'
             f'<ul class="checker-counts">{rows}</ul>'
             + (f'<p class="checker-hint">{hint}</p>' if hint else ""))

@@ -10,16 +10,18 @@ from ..findings import STATUS_ORDER, Finding, Status, stated_summary
 from ..markup import esc, keep_together
 from ..result import Result
 from ..rules.documents import CONDITIONS
+from ..vocabulary import UNKNOWN_LABEL
+from ..wording import PAGES
 from .parts import HEADING_ID, basis_links, button, call_state_note, notice, tools
 
 # The page's conclusion (Status.outcome, shared with the command line) and where on the page to look next.
 # A pass is never "ready to submit": what only the agency judges is listed too (outcome_lead).
 OUTCOMES = {
     Status.PASS.value: (Status.PASS.outcome, "下のチェックリストで、書類と提出の方法を確かめてください。"),
-    Status.FAIL.value: (Status.FAIL.outcome,
-                        "このままでは提案が認められないか、受け付けられないおそれがあります。下の「満たしていない要件」を確かめてください。"),
-    Status.REVIEW.value: (Status.REVIEW.outcome,
-                          "答えが「わからない」の項目か、まだ答えていない項目があります。下の「確認が必要なこと」を確かめてください。"),
+    Status.FAIL.value: (Status.FAIL.outcome, "このままでは提案が認められないか、受け付けられないおそれがあります。"
+                                             f"下の「{Status.FAIL.heading}」を確かめてください。"),
+    Status.REVIEW.value: (Status.REVIEW.outcome, f"答えが「{UNKNOWN_LABEL}」の項目か、まだ答えていない項目があります。"
+                                                 f"下の「{Status.REVIEW.heading}」を確かめてください。"),
 }
 
 def _finding(f: Finding, href: Any) -> str:
@@ -75,7 +77,7 @@ def result_page(result: Result, call: Any, href: Any, progress: str = "", messag
     lead = outcome_lead(result, lead)
     out = [progress, summary, notice(message),
            '<div class="checker-result">'
-           f'<h3 class="checker-heading" id="{HEADING_ID}" tabindex="-1">結果</h3>'
+           f'<h3 class="checker-heading" id="{HEADING_ID}" tabindex="-1">{esc(PAGES["result"]["heading"])}</h3>'
            f'<div class="checker-outcome checker-outcome--{esc(overall)}">'
            f'<p class="checker-outcome-title">{esc(title)}</p><p>{keep_together(lead)}</p></div>'
            f"{call_state_note(call, state)}{past}"]

@@ -10,7 +10,13 @@ from ..markup import attrs as _attrs
 from ..markup import esc, keep_together
 from ..questions import call_text
 from .panel import live_panel
+from ..wording import PAGES
 from .parts import HEADING_ID, button, notice, tools
+
+
+def step_caption(step: Step, number: int, total: int) -> str:
+    """「ステップ 2 / 7：提案者」: above a step's heading, and what is announced when it is shown."""
+    return PAGES["step"]["caption"].format(number=number, total=total, title=step.title)
 
 
 def _tag(required: bool) -> str:
@@ -57,7 +63,7 @@ def step_page(step: Step, number: int, total: int, progress: str, values: dict[s
     return (
         f"{progress}{summary}{notice(message)}"
         '<div class="checker-layout"><div class="checker-main">'
-        f'<p class="checker-caption">ステップ {number} / {total}：{esc(step.title)}</p>'
+        f'<p class="checker-caption">{esc(step_caption(step, number, total))}</p>'
         f'<h3 class="checker-heading" id="{HEADING_ID}" tabindex="-1">{esc(step.heading)}</h3>{lead}'
         '<form class="checker-form" data-live novalidate>'
         # The first submit button is the one Enter presses: keep it "next", not "remove".

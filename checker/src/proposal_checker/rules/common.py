@@ -9,17 +9,21 @@ from ..findings import Finding, Status, worst  # noqa: F401  (worst: the rule mo
 from ..vocabulary import UNKNOWN, UNKNOWN_LABEL, label
 
 
+# How a finding, and a step (flow.py), names a person: 「提案者1（山田太郎）」, 「役員2」.
+PROPOSER, OFFICER = "提案者", "役員"
+
+
 def numbered(noun: str, index: int, name: str | None) -> str:
-    """「提案者1（山田太郎）」, 「役員2」: a person by number (1-based) and name. The questions use it too."""
+    """「提案者1（山田太郎）」, 「役員2」: a person by number (1-based) and name. The steps use it too."""
     return f"{noun}{index + 1}" + (f"（{name}）" if name else "")
 
 
 def proposer_label(index: int, proposer: Proposer) -> str:
-    return numbered("提案者", index, proposer.name)
+    return numbered(PROPOSER, index, proposer.name)
 
 
 def officer_label(index: int, proposer: Proposer, officer_index: int, officer: Person) -> str:
-    return f"{proposer_label(index, proposer)}の{numbered('役員', officer_index, officer.name)}"
+    return f"{proposer_label(index, proposer)}の{numbered(OFFICER, officer_index, officer.name)}"
 
 
 def day(d: date) -> str:
