@@ -90,7 +90,9 @@ def test_the_import_check_sees_every_way_of_writing_an_import():
 
 
 def test_the_vocabulary_is_a_leaf():
-    assert imported((PACKAGE / "vocabulary.py").read_text(encoding="utf-8"), ()) == set()
+    # Nothing of the package but the reader of its data files, which imports nothing of it.
+    assert imported((PACKAGE / "vocabulary.py").read_text(encoding="utf-8"), ()) == {"datafiles", "datafiles.read_json"}
+    assert imported((PACKAGE / "datafiles.py").read_text(encoding="utf-8"), ()) == set()
 
 
 # -- the questions take their options from it ----------------------------------------------------------

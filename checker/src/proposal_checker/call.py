@@ -9,9 +9,9 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
-import os
 from typing import Any
 
+from .datafiles import read_json
 from .dates import JST, format_date, format_time, parse_hhmm, parse_iso_date
 from .law import MINIMUM_CALL_DAYS
 
@@ -29,10 +29,12 @@ class CallDataError(ValueError):
 
 @dataclass(frozen=True)
 class Document:
+    """A paper the notice asks for (公示5(1)), in its group there; ``when`` names the proposals it is
+    for (DOCUMENT_CONDITIONS)."""
     id: str
     name: str
-    group: str
     when: tuple[str, ...]
+    group: str
     basis: tuple[str, ...]
 
 
@@ -371,11 +373,7 @@ def packaged_call() -> Call:
     """The call packed into this package by the build (``data/call.json``), read once."""
     global _PACKAGED
     if _PACKAGED is None:
-        # A plain file read: importlib.resources would import pathlib, zipfile and tempfile at
-        # start-up in the browser, and the wheel is always unpacked to a real folder.
-        path = os.path.join(os.path.dirname(__file__), "data", "call.json")
-        with open(path, encoding="utf-8") as source:
-            _PACKAGED = parse_call(json.loads(source.read()))
+        _PACKAGED = parse_call(read_json("call.json"))
     return _PACKAGED
 
 

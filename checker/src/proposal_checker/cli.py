@@ -19,6 +19,7 @@ from .answers import MAX_BYTES, AnswersError, parse_answers_text, too_large
 from .call import CallDataError, load_call_json, packaged_call
 from .citations import citation_href
 from .dates import JST
+from .evaluate import evaluate
 from .findings import Status, stated_summary
 from .result import Result
 from .rules.kind import other_call
@@ -101,8 +102,6 @@ def main(argv: list[str] | None = None, stdout: TextIO | None = None, stderr: Te
         for path, message in error.errors:  # the technical reasons, each naming its field
             print(f"  {path or '回答全体'}：{message}", file=err)
         return EXIT_INPUT
-    from .evaluate import evaluate
-
     saved_for = other_call(answers, call)
     if saved_for:
         print(f"{args.answers}：{saved_for}", file=err)

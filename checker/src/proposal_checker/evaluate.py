@@ -10,7 +10,7 @@ from datetime import datetime
 
 from .answers import Answers
 from .call import Call
-from .dates import JST, format_date, format_time, jst
+from .dates import JST, format_time, jst
 from .findings import Finding, overall
 from .result import Result, SubmissionGuide
 from .rules import Context, all_rules

@@ -3,6 +3,27 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import Any, NamedTuple
+
+from .vocabulary import UNKNOWN_LABEL
+
+
+class StatusWords(NamedTuple):
+    label: str      # the badge beside a finding (the page, the static checklist, the command line)
+    heading: str    # the heading over the findings with this status
+    outcome: str    # the conclusion when this is the overall status
+    short: str      # the status named in running text: 「確認が必要」に入ります
+    meaning: str    # what a finding with this status says (the legend of the static checklist)
+
+
+class _Word:
+    """One of a status's words, read as its attribute (``Status.FAIL.label``); written once, in _WORDS."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, status: "Status | None", owner: type) -> Any:
+        return self if status is None else getattr(_WORDS[status], self.name)
 
 
 class Status(str, Enum):
@@ -13,30 +34,11 @@ class Status(str, Enum):
     # 第1項第3号から第6号まで). Never a fail or a review, never "met": a program tells it from a pass.
     STATED = "stated"
 
-    @property
-    def label(self) -> str:
-        """The badge beside a finding (the page, the static checklist, the command line)."""
-        return _WORDS[self][0]
-
-    @property
-    def heading(self) -> str:
-        """The heading over the findings with this status."""
-        return _WORDS[self][1]
-
-    @property
-    def outcome(self) -> str:
-        """The conclusion when this is the overall status."""
-        return _WORDS[self][2]
-
-    @property
-    def short(self) -> str:
-        """The status named in running text: 「確認が必要」に入ります."""
-        return _WORDS[self][3]
-
-    @property
-    def meaning(self) -> str:
-        """What a finding with this status says (the legend of the static checklist)."""
-        return _MEANINGS[self]
+    label = _Word()
+    heading = _Word()
+    outcome = _Word()
+    short = _Word()
+    meaning = _Word()
 
 
 # In the order a reader needs them: what does not meet the law first, what only the agency judges
@@ -48,21 +50,19 @@ _WORDS = {
     # PASS as the overall status: nothing fails and nothing is to confirm. It does not say the
     # proposal meets the criteria: what only the agency judges is "stated" (the page and the
     # command line add what that covers, ``stated_summary``).
-    Status.PASS: ("問題ありません", "問題のない要件",
-                  "今の答えでは、満たしていない要件も、確認が必要なことも見つかりませんでした。", "問題なし"),
-    Status.FAIL: ("満たしていません", "満たしていない要件", "今の答えでは、満たしていない要件があります。",
-                  "満たしていない"),
-    Status.REVIEW: ("確認が必要です", "確認が必要なこと", "確認が必要なことがあります。", "確認が必要"),
-    Status.STATED: ("記載あり（内容は審査で判断）", "提案書に書いたこと（内容は審査で判断されます）",
-                    "提案書に書いたと回答したことがあります。内容は審査で判断されます。", "記載あり"),
-}
-
-
-_MEANINGS = {
-    Status.PASS: "答えによれば、その要件を満たしています。",
-    Status.FAIL: "答えによれば、その要件を満たしていません。",
-    Status.REVIEW: "答えからは判定できません（「わからない」と答えた、まだ答えていない、提出先に確かめることがある）。",
-    Status.STATED: "提案書に書いたと回答したことです。内容が基準に適合するかは、審査で判断されます。満たしたかどうかは示しません。",
+    Status.PASS: StatusWords(
+        "問題ありません", "問題のない要件", "今の答えでは、満たしていない要件も、確認が必要なことも見つかりませんでした。",
+        "問題なし", "答えによれば、その要件を満たしています。"),
+    Status.FAIL: StatusWords(
+        "満たしていません", "満たしていない要件", "今の答えでは、満たしていない要件があります。",
+        "満たしていない", "答えによれば、その要件を満たしていません。"),
+    Status.REVIEW: StatusWords(
+        "確認が必要です", "確認が必要なこと", "確認が必要なことがあります。", "確認が必要",
+        f"答えからは判定できません（「{UNKNOWN_LABEL}」と答えた、まだ答えていない、提出先に確かめることがある）。"),
+    Status.STATED: StatusWords(
+        "記載あり（内容は審査で判断）", "提案書に書いたこと（内容は審査で判断されます）",
+        "提案書に書いたと回答したことがあります。内容は審査で判断されます。", "記載あり",
+        "提案書に書いたと回答したことです。内容が基準に適合するかは、審査で判断されます。満たしたかどうかは示しません。"),
 }
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from .answers import FORMAT, MAX_OFFICERS, MAX_PROPOSERS, VERSION
 from .paths import Path, field_id, get, path_name, put
-from .questions import GROUPS, TOPICS, Question, Topic, call_text  # noqa: F401  (call_text: render's)
+from .questions import GROUPS, TOPICS, Question, Topic, call_text  # noqa: F401  (call_text: fills a step's lead)
 from .rules.common import OFFICER, PROPOSER, numbered
 from .vocabulary import BODY_TYPES
 from .wording import STEPS

@@ -17,11 +17,10 @@ use a product already made. A question that feeds no rule (a person's name) goes
 """
 from __future__ import annotations
 
-import json
-import os
 from dataclasses import dataclass, field
 from typing import Any
 
+from .datafiles import read_json
 from .inputs import INPUTS, Input
 from .law import WORDS as LAW_WORDS
 from .rules import Rule, rules_by_id
@@ -248,14 +247,7 @@ def parse_catalogue(data: Any, rules: dict[str, Rule] | None = None) -> Catalogu
     return Catalogue(topics, questions, groups, tuple(by_topic))
 
 
-def _load() -> Catalogue:
-    # A plain file read, as for call.json: importlib.resources would cost the page's start-up.
-    path = os.path.join(os.path.dirname(__file__), "data", "questions.json")
-    with open(path, encoding="utf-8") as source:
-        return parse_catalogue(json.load(source))
-
-
-CATALOGUE = _load()
+CATALOGUE = parse_catalogue(read_json("questions.json"))
 TOPICS = CATALOGUE.topics
 QUESTIONS = CATALOGUE.questions
 GROUPS = CATALOGUE.groups

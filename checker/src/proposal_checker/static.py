@@ -8,23 +8,19 @@ from __future__ import annotations
 
 from .call import Call
 from .citations import citation_href
-from .dates import format_date, format_time
-from .markup import esc as _e
 from .evaluate import disclaimer, next_steps, submission_guide
 from .findings import STATUS_ORDER, Status
+from .markup import esc as _e
 from .questions import CATALOGUE, TOPICS, Question, call_text
+from .render import basis_links, document_item
 from .rules import GROUP_TITLES, all_rules
 from .rules.documents import when_text, why_text
 
 
 def _basis(basis: tuple[str, ...] | list[str], root: str = "../") -> str:
-    """Links to the quoted law and notice; ``root`` leads from the page to the site's root
-    (the checker page is checker/, as on the result page)."""
-    out = []
-    for b in basis:
-        href = citation_href(b)
-        out.append(f'<a href="{root}{_e(href)}">{_e(b)}</a>' if href else _e(b))
-    return "、".join(out)
+    """Links to the quoted law and notice, as on the result page; ``root`` leads from the page to the
+    site's root (the checker page is checker/)."""
+    return basis_links(basis, citation_href, root)
 
 
 def rules_html(root: str = "../", level: int = 3) -> str:
@@ -91,14 +87,8 @@ def _documents(call: Call, on_request: bool = False) -> str:
     for doc in call.documents:
         if ("requested" in doc.when) is not on_request:
             continue
-        when = when_text(doc.when)
-        why = why_text(doc.id, call)
-        items.append(
-            '<li class="checker-doc"><span class="checker-box" aria-hidden="true"></span><div>'
-            f'<p class="checker-doc-name">{_e(doc.name)}（{call.copies}部）</p>'
-            f'<p class="checker-static-when">必要なとき：{_e(when)}</p>'
-            + (f'<p class="checker-doc-why">{_e(why)}</p>' if why else "")
-            + f'<p class="checker-doc-basis">根拠：{_basis(doc.basis)}</p></div></li>')
+        items.append(document_item(f"{doc.name}（{call.copies}部）", when_text(doc.when), why_text(doc.id, call),
+                                   doc.basis, citation_href))
     return f'<ul class="checker-docs">{"".join(items)}</ul>'
 
 

@@ -16,14 +16,15 @@ words of each of its values, in the order the page lists them; an entry may leav
 then reads ``unknown``) or give other words for it (the submission method's 「まだ決めていない」).
 The file is checked on load; a mistake stops the load with a message that names the field.
 
-A leaf: this module imports nothing of the package, so whatever reads answers reads the same values.
+A leaf: this module imports nothing of the package but the data file's reader, so whatever reads
+answers reads the same values.
 """
 from __future__ import annotations
 
-import json
-import os
 from dataclasses import dataclass
 from typing import Any
+
+from .datafiles import read_json
 
 UNKNOWN = "unknown"
 
@@ -111,14 +112,7 @@ def parse_words(data: Any) -> Words:
     return Words(unknown, choices)
 
 
-def _load() -> Words:
-    # A plain file read, as for call.json: importlib.resources would cost the page's start-up.
-    path = os.path.join(os.path.dirname(__file__), "data", "vocabulary.json")
-    with open(path, encoding="utf-8") as source:
-        return parse_words(json.load(source))
-
-
-WORDS = _load()
+WORDS = parse_words(read_json("vocabulary.json"))
 UNKNOWN_LABEL = WORDS.unknown
 
 

@@ -13,11 +13,11 @@ questions.call_text). A mistake stops the load with a message that names the fie
 """
 from __future__ import annotations
 
-import json
-import os
 import string
 from dataclasses import dataclass
 from typing import Any
+
+from .datafiles import read_json
 
 CALL = ("agency", "minimum_population", "certificate_months")
 
@@ -118,12 +118,5 @@ def parse_wording(data: Any) -> Wording:
     return Wording(**parts)
 
 
-def _load() -> Wording:
-    # A plain file read, as for call.json: importlib.resources would cost the page's start-up.
-    path = os.path.join(os.path.dirname(__file__), "data", "wording.json")
-    with open(path, encoding="utf-8") as source:
-        return parse_wording(json.load(source))
-
-
-WORDING = _load()
+WORDING = parse_wording(read_json("wording.json"))
 STEPS, PAGES, MESSAGES = WORDING.steps, WORDING.pages, WORDING.messages

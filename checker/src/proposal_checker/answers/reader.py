@@ -7,9 +7,10 @@ valid (a flow in progress): they mean "not answered yet".
 """
 from __future__ import annotations
 
+import functools
 import json
 from datetime import date, time
-from typing import Any
+from typing import Any, Callable
 
 from ..dates import parse_hhmm, parse_iso_date
 from ..vocabulary import (BANKRUPTCY, BODY_BANKRUPTCY, BODY_TYPES, CANCELLATION_STATUS, DONE, KINDS, MEASURE_ITEMS,
@@ -100,6 +101,25 @@ def _show(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "…"
 
 
+def _field(empty: Any = None) -> Callable:
+    """A reader of one field of ``data``: a field left out (or null) is not answered yet (``empty``);
+    with ``allow_unknown``, "unknown" is an answer; anything else goes to the reader, with its path."""
+    def wrap(read: Callable) -> Callable:
+        @functools.wraps(read)
+        def field(self: "_Parser", data: dict[str, Any], key: str, path: str, *args: Any,
+                  allow_unknown: bool = False) -> Any:
+            value = data.get(key)
+            if value is None:
+                return empty
+            if allow_unknown and value == UNKNOWN:
+                return UNKNOWN
+            # The message then says what else may be written.
+            extra = {"extra": "か \"unknown\""} if allow_unknown else {}
+            return read(self, value, _path(path, key), *args, **extra)
+        return field
+    return wrap
+
+
 class _Parser:
     def __init__(self, errors: list[tuple[str, str]]):
         self.errors = errors
@@ -118,50 +138,35 @@ class _Parser:
                 self.error(_path(path, str(key)), f"この項目は回答の形式にありません。使える項目は {', '.join(allowed)} です")
         return value
 
-    def choice(self, data: dict[str, Any], key: str, path: str, options: tuple[str, ...]) -> str | None:
-        if key not in data or data[key] is None:
-            return None
-        value = data[key]
+    @_field()
+    def choice(self, value: Any, where: str, options: tuple[str, ...]) -> str | None:
         if not isinstance(value, str) or value not in options:
-            self.error(_path(path, key), f"{_show(value)} は使えません。{' / '.join(options)} のどれかにしてください")
+            self.error(where, f"{_show(value)} は使えません。{' / '.join(options)} のどれかにしてください")
             return None
         return value
 
-    def text(self, data: dict[str, Any], key: str, path: str) -> str:
-        if key not in data or data[key] is None:
-            return ""
-        value = data[key]
+    @_field(empty="")
+    def text(self, value: Any, where: str) -> str:
         if not isinstance(value, str):
-            self.error(_path(path, key), f"文字列で書いてください（{_show(value)} は使えません）")
+            self.error(where, f"文字列で書いてください（{_show(value)} は使えません）")
             return ""
         if len(value) > MAX_TEXT:
-            self.error(_path(path, key), f"長すぎます（{len(value)}文字）。{MAX_TEXT}文字以内にしてください")
+            self.error(where, f"長すぎます（{len(value)}文字）。{MAX_TEXT}文字以内にしてください")
             return ""
         return value.strip()
 
-    def count(self, data: dict[str, Any], key: str, path: str, allow_unknown: bool = False) -> int | str | None:
-        if key not in data or data[key] is None:
-            return None
-        value = data[key]
-        if allow_unknown and value == UNKNOWN:
-            return UNKNOWN
+    @_field()
+    def count(self, value: Any, where: str, extra: str = "") -> int | None:
         if isinstance(value, bool) or not isinstance(value, int):
-            extra = "か \"unknown\"" if allow_unknown else ""
-            self.error(_path(path, key), f"人数は整数{extra}で書いてください（{_show(value)} は使えません）")
+            self.error(where, f"人数は整数{extra}で書いてください（{_show(value)} は使えません）")
             return None
         if not 0 <= value <= MAX_COUNT:
-            self.error(_path(path, key), f"人数は0から{MAX_COUNT:,}までの整数で書いてください（{value:,} は範囲外です）")
+            self.error(where, f"人数は0から{MAX_COUNT:,}までの整数で書いてください（{value:,} は範囲外です）")
             return None
         return value
 
-    def day(self, data: dict[str, Any], key: str, path: str, allow_unknown: bool = False) -> date | str | None:
-        if key not in data or data[key] is None:
-            return None
-        value = data[key]
-        if allow_unknown and value == UNKNOWN:
-            return UNKNOWN
-        where = _path(path, key)
-        extra = "か \"unknown\"" if allow_unknown else ""
+    @_field()
+    def day(self, value: Any, where: str, extra: str = "") -> date | None:
         if not isinstance(value, str):
             self.error(where, f"日付は \"YYYY-MM-DD\" の文字列{extra}で書いてください（{_show(value)} は使えません）")
             return None
@@ -178,14 +183,12 @@ class _Parser:
             return None
         return parsed
 
-    def clock(self, data: dict[str, Any], key: str, path: str) -> time | None:
-        if key not in data or data[key] is None:
-            return None
-        value = data[key]
+    @_field()
+    def clock(self, value: Any, where: str) -> time | None:
         try:
             return parse_hhmm(value)
         except (ValueError, TypeError):
-            self.error(_path(path, key), f"時刻は日本時間の \"HH:MM\"（例：16:30）で書いてください（{_show(value)} は使えません）")
+            self.error(where, f"時刻は日本時間の \"HH:MM\"（例：16:30）で書いてください（{_show(value)} は使えません）")
             return None
 
     def checklist(self, data: dict[str, Any], key: str, path: str, items: tuple[str, ...]) -> dict[str, str]:

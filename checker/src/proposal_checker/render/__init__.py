@@ -12,9 +12,9 @@ from .pages import clear_page, heading, review_page, start_page
 from .panel import result_panel
 from .parts import (ERROR_SUMMARY_ID, HEADING_ID, basis_links, call_state_note, error_summary, notice, past_days_note,
                     step_indicator, title, tools)
-from .result import checklist, result_page
+from .result import checklist, document_item, result_page
 from .steps import question, step_caption, step_page
 
-__all__ = ["ERROR_SUMMARY_ID", "HEADING_ID", "basis_links", "call_state_note", "checklist", "clear_page",
+__all__ = ["ERROR_SUMMARY_ID", "HEADING_ID", "basis_links", "call_state_note", "checklist", "clear_page", "document_item",
            "error_summary", "heading", "notice", "past_days_note", "question", "result_page", "result_panel", "review_page",
            "start_page", "step_caption", "step_indicator", "step_page", "title", "tools"]

@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any, Callable, Iterable
 
 from ..call_state import CallState
-from ..dates import format_date, format_time
+from ..dates import format_date
 from ..markup import esc, keep_together
 from ..questions import Topic
 

@@ -2,7 +2,7 @@
 judges, the passed items folded, and the person's printable checklist."""
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable, Iterable
 
 from ..call_state import CallState
 from ..dates import format_date, jst
@@ -97,6 +97,17 @@ def result_page(result: Result, call: Any, href: Any, progress: str = "", messag
     return "".join(out)
 
 
+def document_item(name: str, when: str, why: str, basis: Iterable[str], href: Callable[[str], str | None],
+                  root: str = "../") -> str:
+    """One paper on a checklist (the result's, the static one): its name, when it is needed ("": the
+    answers say it is), why, and its basis."""
+    when_html = f'<p class="checker-doc-condition">必要なとき：{keep_together(when)}</p>' if when else ""
+    why_html = f'<p class="checker-doc-why">{keep_together(why)}</p>' if why else ""
+    basis_html = f'<p class="checker-doc-basis">根拠：{basis_links(basis, href, root)}</p>' if basis else ""
+    return ('<li class="checker-doc"><span class="checker-box" aria-hidden="true"></span>'
+            f'<div><p class="checker-doc-name">{keep_together(name)}</p>{when_html}{why_html}{basis_html}</div></li>')
+
+
 def checklist(result: Result, call: Any, href: Any) -> str:
     """The person's own list: documents and why, how/where/by when, what happens next.
     Printed alone, it keeps what goes on the desk (checker.css): the papers and copies, how,
@@ -104,15 +115,8 @@ def checklist(result: Result, call: Any, href: Any) -> str:
     docs, on_request = [], []
     for d in result.documents:
         copies_text = f"（{d.copies}部）" if d.copies else ""
-        why = f'<p class="checker-doc-why">{keep_together(d.why)}</p>' if d.why else ""
-        if d.condition:
-            why = f'<p class="checker-doc-condition">必要なとき：{keep_together(d.condition)}</p>' + why
-        elif d.on_request:
-            why = f'<p class="checker-doc-condition">必要なとき：{keep_together(CONDITIONS["requested"])}</p>' + why
-        basis_html = f'<p class="checker-doc-basis">根拠：{basis_links(d.basis, href)}</p>' if d.basis else ""
-        (on_request if d.on_request else docs).append(
-            f'<li class="checker-doc"><span class="checker-box" aria-hidden="true"></span>'
-            f'<div><p class="checker-doc-name">{keep_together(d.name + copies_text)}</p>{why}{basis_html}</div></li>')
+        when = d.condition or (CONDITIONS["requested"] if d.on_request else "")
+        (on_request if d.on_request else docs).append(document_item(d.name + copies_text, when, d.why, d.basis, href))
     # What the proposal states but only the agency judges goes on the desk too (both prints).
     stated = list(dict.fromkeys(f.title for f in result.findings if f.status is Status.STATED))
     stated_html = (f'<p class="checker-stated-note"><span class="checker-badge checker-badge--stated">'
