@@ -12,7 +12,7 @@ from .evaluate import disclaimer, next_steps, submission_guide
 from .findings import STATUS_ORDER, Status
 from .markup import esc as _e
 from .questions import CATALOGUE, TOPICS, Question, call_text
-from .render import basis_links, document_item
+from .render import basis_links, document_item, period_text
 from .rules import GROUP_TITLES, all_rules
 from .rules.documents import when_text, why_text
 
@@ -117,7 +117,6 @@ def static_checklist_html(call: Call) -> str:
     how = "".join(f"<li>{_e(s)}</li>" for s in guide.how)
     where = "<br>".join(_e(line) for line in guide.where)
     steps = "".join(f"<li>{_e(s)}</li>" for s in next_steps(call))
-    period = f"{call.period_words}（日本時間）"
     return (
         '<section id="checklist" class="checker-static" aria-labelledby="checklist-heading">'
         '<h2 id="checklist-heading">提案に必要なことの一覧</h2>'
@@ -126,7 +125,7 @@ def static_checklist_html(call: Call) -> str:
         "項目ごとに、当てはまるときを書いています。</p>"
         f'<p class="checker-disclaimer">{_e(disclaimer(call))}</p>'
         '<h3>募集期間</h3>'
-        f"<p>{_e(period)}</p>"
+        f"<p>{_e(period_text(call))}</p>"
         '<h3>提案できない者（欠格事由）</h3>'
         "<p>次のどれかに当たる者は提案できません（公示3の文言のとおり）。</p>"
         f"{_disqualifications(call)}"

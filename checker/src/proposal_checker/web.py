@@ -27,10 +27,10 @@ from .dates import JST
 from .form import Fields
 from .presenter import draw, go
 from .rules.kind import other_call
-from .visit import reset, session  # noqa: F401  (the visitor's state, for the build and the tests)
+from .visit import reset, session
 from .wording import MESSAGES
 
-# The session's result so far (the tests' name for it).
+# The session's result so far (tests reach it through this module).
 _evaluate = presenter.evaluate_answers
 
 

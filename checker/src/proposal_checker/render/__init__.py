@@ -11,10 +11,10 @@ them; pages.py: the start, the review and the clear pages; result.py: the result
 from .pages import clear_page, heading, review_page, start_page
 from .panel import result_panel
 from .parts import (ERROR_SUMMARY_ID, HEADING_ID, basis_links, call_state_note, error_summary, notice, past_days_note,
-                    step_indicator, title, tools)
+                    period_text, step_indicator, title, tools)
 from .result import checklist, document_item, result_page
 from .steps import question, step_caption, step_page
 
 __all__ = ["ERROR_SUMMARY_ID", "HEADING_ID", "basis_links", "call_state_note", "checklist", "clear_page", "document_item",
-           "error_summary", "heading", "notice", "past_days_note", "question", "result_page", "result_panel", "review_page",
+           "error_summary", "heading", "notice", "past_days_note", "period_text", "question", "result_page", "result_panel", "review_page",
            "start_page", "step_caption", "step_indicator", "step_page", "title", "tools"]

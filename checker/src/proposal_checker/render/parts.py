@@ -90,6 +90,7 @@ def basis_links(basis: Iterable[str], href: Callable[[str], str | None], root: s
 
 
 def period_text(call: Any) -> str:
+    """The call's period (Call.period_words), in Japan time: the start page, the notes, the static checklist."""
     return f"{call.period_words}（日本時間）"
 
 
