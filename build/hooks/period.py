@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT / "build"))
 sys.path.insert(0, str(ROOT / "checker" / "src"))
 
 from proposal_checker.citations import citation_href  # noqa: E402
-from proposal_checker.dates import WEEKDAYS_JA, era_year, format_date, format_time  # noqa: E402
+from proposal_checker.dates import WEEKDAYS_JA, era_year, format_time  # noqa: E402
 from sitecall import call_of, templates_of  # noqa: E402
 
 ICS = "data/deadline.ics"
@@ -141,7 +141,7 @@ def period_calendar(call, root: str = "") -> str:
     new_year = (
         f"{short_date(s['new_year'][0])}から{short_date(s['new_year'][-1])}まで" if s["new_year"] else "ありません"
     )
-    deadline = f"{format_date(call.closes)}{format_time(call.closes_at)}"
+    deadline = call.deadline_words
     present = set(s["kinds"].values())
     legend = "\n".join(
         f'<li><span class="mark {kind}">{mark}</span>：{words}'
@@ -152,7 +152,7 @@ def period_calendar(call, root: str = "") -> str:
     return f"""<div class="period-at-a-glance" markdown>
 
 <ul class="period-summary">
-<li>募集期間：{format_date(call.opens)}から{deadline}まで（{s["days"]}日間）</li>
+<li>募集期間：{call.period_words}（{s["days"]}日間）</li>
 <li>持参で提出できる日（平日）：{s["office_days"]}日（{format_time(call.hand_opens_at)}から{format_time(call.hand_closes_at)}まで）</li>
 <li>土曜日・日曜日：{s["weekend_days"]}日</li>
 <li>期間の中の国民の祝日：{holidays}</li>
@@ -190,7 +190,7 @@ def basis_link(basis: str, root: str = "") -> str:
 
 def process_flow(call, root: str = "") -> str:
     """The steps as an ordered list (its own text equivalent), drawn as boxes joined by arrows."""
-    deadline = f"{format_date(call.closes)}{format_time(call.closes_at)}"
+    deadline = call.deadline_words
     steps = (
         ("提案書類の提出",
          f"募集期間のうちに、提案書類{call.copies}部を、持参または郵送・信書便で提出します。"
@@ -263,9 +263,8 @@ def stamp() -> datetime:
 
 def deadline_ics(call) -> str:
     when = call.deadline.strftime("%Y%m%dT%H%M%S")
-    deadline = f"{format_date(call.closes)}{format_time(call.closes_at)}"
     description = (
-        f"{call.title}の締切です。募集期間は{format_date(call.opens)}から{deadline}まで。"
+        f"{call.title}の締切です。募集期間は{call.period_words}。"
         f"提案書類{call.copies}部を、持参（平日の{format_time(call.hand_opens_at)}から"
         f"{format_time(call.hand_closes_at)}まで）または郵送・信書便（締切日当日必着）で提出します。"
         f"\n提出先：〒{call.postal_code} {call.address} {call.agency_name} {call.office}"

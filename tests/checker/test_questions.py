@@ -31,7 +31,7 @@ def test_the_packaged_file_reads_into_every_topic_of_the_flow():
     (lambda d: d["questions"]["kind"].pop("label"), "questions.kind.label: is missing"),
     (lambda d: d["questions"]["kind"].update(input="slider"), "questions.kind.input"),
     (lambda d: d["questions"]["kind"].update(lable="x"), "questions.kind.lable: unknown field"),
-    (lambda d: d["questions"]["kind"]["options"][0].update(value=""), "questions.kind.options[0].value"),
+    (lambda d: d["questions"]["kind"].update(options="kinds"), "questions.kind.options: names no answer"),
     (lambda d: d["questions"]["birth_date"].update(options=[{"value": "a", "label": "b"}]),
      "questions.birth_date.options"),
     (lambda d: d["questions"]["sentence_state"].pop("when_text"), "questions.sentence_state.when_text"),

@@ -12,7 +12,7 @@ from datetime import datetime, time
 
 import pytest
 
-from proposal_checker import flow, web
+from proposal_checker import flow, visit, web
 from proposal_checker.dates import JST
 
 
@@ -22,7 +22,7 @@ from calls import day
 @pytest.fixture(autouse=True)
 def fresh(monkeypatch, call):
     now = datetime.combine(day("opens+11d", call), time(10, 0), JST)
-    monkeypatch.setattr(web, "clock", lambda: now)
+    monkeypatch.setattr(visit, "clock", lambda: now)
     web.reset(call)
     yield
     web.reset()

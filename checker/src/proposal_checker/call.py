@@ -9,10 +9,10 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
-import os
 from typing import Any
 
-from .dates import JST, format_date, parse_hhmm, parse_iso_date
+from .datafiles import read_json
+from .dates import JST, format_date, format_time, parse_hhmm, parse_iso_date
 from .law import MINIMUM_CALL_DAYS
 
 DOCUMENT_CONDITIONS = ("new", "existing", "individual", "body", "agent", "requested")
@@ -29,10 +29,12 @@ class CallDataError(ValueError):
 
 @dataclass(frozen=True)
 class Document:
+    """A paper the notice asks for (公示5(1)), in its group there; ``when`` names the proposals it is
+    for (DOCUMENT_CONDITIONS)."""
     id: str
     name: str
-    group: str
     when: tuple[str, ...]
+    group: str
     basis: tuple[str, ...]
 
 
@@ -100,6 +102,16 @@ class Call:
     def deadline(self) -> datetime:
         """The closing instant, Japan time."""
         return datetime.combine(self.closes, self.closes_at, JST)
+
+    @property
+    def deadline_words(self) -> str:
+        """「2026年（令和8年）3月13日（金）午後5時」: the deadline as every page and finding writes it."""
+        return f"{format_date(self.closes)}{format_time(self.closes_at)}"
+
+    @property
+    def period_words(self) -> str:
+        """「2026年（令和8年）2月9日（月）から2026年（令和8年）3月13日（金）午後5時まで」 (公示4)."""
+        return f"{format_date(self.opens)}から{self.deadline_words}まで"
 
     def is_holiday(self, day: date) -> bool:
         return day in self.holidays
@@ -283,10 +295,10 @@ def parse_call(data: dict[str, Any], holidays: dict[date, str] | None = None) ->
     if closes < opens:
         raise CallDataError("period.closes", f"募集の開始日（{opens.isoformat()}）より前です")
     days = (closes - opens).days + 1
-    if days < MINIMUM_CALL_DAYS:
+    if days < MINIMUM_CALL_DAYS.value:
         raise CallDataError(
             "period.closes",
-            f"募集期間が{days}日間しかありません（規則第53条により{MINIMUM_CALL_DAYS}日以上必要です）",
+            f"募集期間が{days}日間しかありません（{MINIMUM_CALL_DAYS.basis}により{MINIMUM_CALL_DAYS.value}日以上必要です）",
         )
     if closes.weekday() >= 5:
         raise CallDataError("period.closes", f"締切日 {format_date(closes)} が土曜日か日曜日です")
@@ -361,11 +373,7 @@ def packaged_call() -> Call:
     """The call packed into this package by the build (``data/call.json``), read once."""
     global _PACKAGED
     if _PACKAGED is None:
-        # A plain file read: importlib.resources would import pathlib, zipfile and tempfile at
-        # start-up in the browser, and the wheel is always unpacked to a real folder.
-        path = os.path.join(os.path.dirname(__file__), "data", "call.json")
-        with open(path, encoding="utf-8") as source:
-            _PACKAGED = parse_call(json.loads(source.read()))
+        _PACKAGED = parse_call(read_json("call.json"))
     return _PACKAGED
 
 

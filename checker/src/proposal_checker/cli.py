@@ -15,12 +15,14 @@ import sys
 from datetime import datetime
 from typing import TextIO
 
-from .answers import MAX_BYTES, AnswersError, other_call, parse_answers_text, too_large
+from .answers import MAX_BYTES, AnswersError, parse_answers_text, too_large
 from .call import CallDataError, load_call_json, packaged_call
 from .citations import citation_href
 from .dates import JST
+from .evaluate import evaluate
 from .findings import Status, stated_summary
 from .result import Result
+from .rules.kind import other_call
 
 EXIT_OK = 0
 EXIT_INPUT = 2
@@ -28,8 +30,8 @@ EXIT_INPUT = 2
 # ◇ for "stated": written in the proposal, its content judged by the agency (not ○, not a pass).
 MARKS = {Status.PASS: "○", Status.FAIL: "×", Status.REVIEW: "△", Status.STATED: "◇"}
 # After the conclusion (Status.outcome, the page's words too): which marks to read.
-LOOK_AT = {Status.PASS: "", Status.FAIL: "「×」の項目を見てください。", Status.REVIEW: "「△」の項目を確かめてください。",
-           Status.STATED: ""}
+LOOK_AT = {Status.PASS: "", Status.FAIL: f"「{MARKS[Status.FAIL]}」の項目を見てください。",
+           Status.REVIEW: f"「{MARKS[Status.REVIEW]}」の項目を確かめてください。", Status.STATED: ""}
 
 
 class _UsageError(Exception):
@@ -100,8 +102,6 @@ def main(argv: list[str] | None = None, stdout: TextIO | None = None, stderr: Te
         for path, message in error.errors:  # the technical reasons, each naming its field
             print(f"  {path or '回答全体'}：{message}", file=err)
         return EXIT_INPUT
-    from .evaluate import evaluate
-
     saved_for = other_call(answers, call)
     if saved_for:
         print(f"{args.answers}：{saved_for}", file=err)
@@ -160,7 +160,7 @@ def format_text(result: Result) -> str:
     outcome = result.overall.outcome + LOOK_AT[result.overall]
     if result.overall is Status.PASS:
         # As on the page (render.outcome_lead): what the checker only asked, marked ◇.
-        outcome += stated_summary(result.findings).replace("確かめました：", f"確かめました（「{MARKS[Status.STATED]}」）：")
+        outcome += stated_summary(result.findings, MARKS[Status.STATED])
     lines.append(outcome)
     lines.append("")
     legend = "　".join(f"{MARKS[s]} {s.label}" for s in (Status.PASS, Status.FAIL, Status.REVIEW, Status.STATED))

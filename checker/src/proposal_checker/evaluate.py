@@ -10,7 +10,7 @@ from datetime import datetime
 
 from .answers import Answers
 from .call import Call
-from .dates import JST, format_date, format_time, jst
+from .dates import JST, format_time, jst
 from .findings import Finding, overall
 from .result import Result, SubmissionGuide
 from .rules import Context, all_rules
@@ -65,7 +65,7 @@ def submission_guide(call: Call) -> SubmissionGuide:
             "ゆうパック、ゆうメール、宅配便、メール便では送れません。",
         ),
         where=(f"〒{call.postal_code}", call.address, f"{call.agency_name} {call.office}", f"電話：{call.telephone}"),
-        by=f"{format_date(call.closes)}{format_time(call.closes_at)}まで（日本時間）",
+        by=f"{call.deadline_words}まで（日本時間）",
     )
 
 

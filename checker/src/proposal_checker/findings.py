@@ -3,6 +3,27 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import Any, NamedTuple
+
+from .vocabulary import UNKNOWN_LABEL
+
+
+class StatusWords(NamedTuple):
+    label: str      # the badge beside a finding (the page, the static checklist, the command line)
+    heading: str    # the heading over the findings with this status
+    outcome: str    # the conclusion when this is the overall status
+    short: str      # the status named in running text: 「確認が必要」に入ります
+    meaning: str    # what a finding with this status says (the legend of the static checklist)
+
+
+class _Word:
+    """One of a status's words, read as its attribute (``Status.FAIL.label``); written once, in _WORDS."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, status: "Status | None", owner: type) -> Any:
+        return self if status is None else getattr(_WORDS[status], self.name)
 
 
 class Status(str, Enum):
@@ -13,25 +34,11 @@ class Status(str, Enum):
     # 第1項第3号から第6号まで). Never a fail or a review, never "met": a program tells it from a pass.
     STATED = "stated"
 
-    @property
-    def label(self) -> str:
-        """The badge beside a finding (the page, the static checklist, the command line)."""
-        return _WORDS[self][0]
-
-    @property
-    def heading(self) -> str:
-        """The heading over the findings with this status."""
-        return _WORDS[self][1]
-
-    @property
-    def outcome(self) -> str:
-        """The conclusion when this is the overall status."""
-        return _WORDS[self][2]
-
-    @property
-    def meaning(self) -> str:
-        """What a finding with this status says (the legend of the static checklist)."""
-        return _MEANINGS[self]
+    label = _Word()
+    heading = _Word()
+    outcome = _Word()
+    short = _Word()
+    meaning = _Word()
 
 
 # In the order a reader needs them: what does not meet the law first, what only the agency judges
@@ -43,20 +50,19 @@ _WORDS = {
     # PASS as the overall status: nothing fails and nothing is to confirm. It does not say the
     # proposal meets the criteria: what only the agency judges is "stated" (the page and the
     # command line add what that covers, ``stated_summary``).
-    Status.PASS: ("問題ありません", "問題のない要件",
-                  "今の答えでは、満たしていない要件も、確認が必要なことも見つかりませんでした。"),
-    Status.FAIL: ("満たしていません", "満たしていない要件", "今の答えでは、満たしていない要件があります。"),
-    Status.REVIEW: ("確認が必要です", "確認が必要なこと", "確認が必要なことがあります。"),
-    Status.STATED: ("記載あり（内容は審査で判断）", "提案書に書いたこと（内容は審査で判断されます）",
-                    "提案書に書いたと回答したことがあります。内容は審査で判断されます。"),
-}
-
-
-_MEANINGS = {
-    Status.PASS: "答えによれば、その要件を満たしています。",
-    Status.FAIL: "答えによれば、その要件を満たしていません。",
-    Status.REVIEW: "答えからは判定できません（「わからない」と答えた、まだ答えていない、提出先に確かめることがある）。",
-    Status.STATED: "提案書に書いたと回答したことです。内容が基準に適合するかは、審査で判断されます。満たしたかどうかは示しません。",
+    Status.PASS: StatusWords(
+        "問題ありません", "問題のない要件", "今の答えでは、満たしていない要件も、確認が必要なことも見つかりませんでした。",
+        "問題なし", "答えによれば、その要件を満たしています。"),
+    Status.FAIL: StatusWords(
+        "満たしていません", "満たしていない要件", "今の答えでは、満たしていない要件があります。",
+        "満たしていない", "答えによれば、その要件を満たしていません。"),
+    Status.REVIEW: StatusWords(
+        "確認が必要です", "確認が必要なこと", "確認が必要なことがあります。", "確認が必要",
+        f"答えからは判定できません（「{UNKNOWN_LABEL}」と答えた、まだ答えていない、提出先に確かめることがある）。"),
+    Status.STATED: StatusWords(
+        "記載あり（内容は審査で判断）", "提案書に書いたこと（内容は審査で判断されます）",
+        "提案書に書いたと回答したことがあります。内容は審査で判断されます。", "記載あり",
+        "提案書に書いたと回答したことです。内容が基準に適合するかは、審査で判断されます。満たしたかどうかは示しません。"),
 }
 
 
@@ -69,6 +75,11 @@ class Finding:
     basis: tuple[str, ...]       # citations: "法第113条第1号", "公示5(2)"
     subject: str = ""            # whom it is about: "提案者1（山田太郎）"
     notes: tuple[str, ...] = field(default_factory=tuple)
+    # The answers it waits for, by their paths ("proposers[0].birth_date"): it can say nothing until
+    # they are given. The live panel reads this, never the message.
+    awaits: tuple[str, ...] = ()
+    # The ids of the findings it sums up (all the proposers, a body's officers): it waits while they all do.
+    sums: tuple[str, ...] = ()
 
     def to_json(self) -> dict:
         data = {"id": self.id, "status": self.status.value, "title": self.title,
@@ -77,6 +88,10 @@ class Finding:
             data["subject"] = self.subject
         if self.notes:
             data["notes"] = list(self.notes)
+        if self.awaits:
+            data["awaits"] = list(self.awaits)
+        if self.sums:
+            data["sums"] = list(self.sums)
         return data
 
 
@@ -86,13 +101,14 @@ def worst(statuses) -> Status:
     return next((s for s in DECIDING if s in statuses), Status.PASS)
 
 
-def stated_summary(findings) -> str:
+def stated_summary(findings, mark: str = "") -> str:
     """What the checker asked but only the agency judges, for the overall conclusion: "" when no
-    finding is "stated"."""
+    finding is "stated". ``mark``: how the list beside it marks them (the command line's ◇)."""
     titles = list(dict.fromkeys(f.title for f in findings if f.status is Status.STATED))
     if not titles:
         return ""
-    return ("次のことは、提案書に書いたかだけを確かめました：" + "、".join(f"「{t}」" for t in titles) + "。"
+    marked = f"（「{mark}」）" if mark else ""
+    return (f"次のことは、提案書に書いたかだけを確かめました{marked}：" + "、".join(f"「{t}」" for t in titles) + "。"
             "その内容が審査基準に適合するかは、審査で判断されます（法第114条第1項）。")
 
 

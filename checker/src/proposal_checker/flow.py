@@ -1,9 +1,10 @@
 """The step builder: which steps and questions apply to the answers so far, and what is kept.
 
-Answers are kept as the v1 answers JSON (a plain dict, see answers.py). The questions come
-from data/questions.json (questions.py); each is bound here to its place in the answers (a
-path such as ``("proposers", 0, "birth_date")``). Reading a step's form is form.py's job,
-adding and removing people lists.py's, drawing render.py's.
+Answers are kept as the v1 answers JSON (a plain dict, see answers/). The questions come from
+data/questions.json (questions.py), the steps' words from data/wording.json (wording.py); here
+is only the structure: which steps, in which order, each question bound to its place in the
+answers (a path such as ``("proposers", 0, "birth_date")``). Reading a step's form is form.py's
+job, adding and removing people lists.py's, drawing render/'s.
 """
 from __future__ import annotations
 
@@ -11,10 +12,12 @@ import copy
 from dataclasses import dataclass
 from typing import Any
 
-from .answers import BODY_TYPES, FORMAT, MAX_OFFICERS, MAX_PROPOSERS, VERSION
+from .answers import FORMAT, MAX_OFFICERS, MAX_PROPOSERS, VERSION
 from .paths import Path, field_id, get, path_name, put
-from .questions import GROUPS, TOPICS, Question, Topic, call_text  # noqa: F401  (call_text: render's)
-from .rules.common import numbered
+from .questions import GROUPS, TOPICS, Question, Topic, call_text  # noqa: F401  (call_text: fills a step's lead)
+from .rules.common import OFFICER, PROPOSER, numbered
+from .vocabulary import BODY_TYPES
+from .wording import STEPS
 
 KIND_QUESTIONS = GROUPS["kind"]
 PROPOSER_QUESTIONS = GROUPS["proposer"]
@@ -98,11 +101,11 @@ def topics(answers: dict) -> list[Topic]:
 
 
 def proposer_label(index: int, proposer: dict) -> str:
-    return numbered("提案者", index, proposer.get("name"))
+    return numbered(PROPOSER, index, proposer.get("name"))
 
 
 def officer_label(index: int, officer: dict) -> str:
-    return numbered("役員", index, officer.get("name"))
+    return numbered(OFFICER, index, officer.get("name"))
 
 
 def _fields(answers: dict, questions: tuple[Question, ...], base: Path, scope: dict, subject: str = "") -> tuple[Field, ...]:
@@ -134,83 +137,73 @@ def step_number(answers: dict, step: Step) -> tuple[int, int]:
     return ids.index(step.topic) + 1, len(ids)
 
 
+def _words(kind: str, **values: object) -> dict:
+    """The title, heading and lead of a kind of step (data/wording.json), with ``values`` put in."""
+    words = STEPS[kind]
+    return {"title": words["title"].format(**values), "heading": words["heading"].format(**values),
+            "lead": words.get("lead", "")}
+
+
 def _kind_step(answers: dict) -> Step:
     proposal = answers.get("proposal") or {}
-    return Step("kind", "kind", "提案の種類", "どの提案をしますか",
+    return Step("kind", "kind", **_words("kind"),
                 sections=(Section("s-kind", "", _fields(answers, KIND_QUESTIONS, ("proposal",), proposal)),))
 
 
 def _proposers_step(answers: dict) -> Step:
+    words = STEPS["proposers"]
     people = proposers_of(answers)
     sections = []
     for i, p in enumerate(people):
-        remove = (f"remove-proposer:{i}", f"提案者{i + 1}を削除") if len(people) > 1 else None
-        sections.append(Section(
-            f"s-p{i}", f"提案者{i + 1}",
-            _fields(answers, PROPOSER_QUESTIONS, ("proposers", i), p, f"提案者{i + 1}"), remove))
-    add = ("add-proposer", "提案者を追加する（共同提案）") if len(people) < MAX_PROPOSERS else None
-    return Step("proposers", "proposers", "提案者", "誰が提案しますか",
-                lead="一人（一者）で提案するか、複数で共同して提案するかを問いません。共同提案では、提案者ごとに答えてください。",
-                sections=tuple(sections), add=add)
+        remove = (f"remove-proposer:{i}", words["remove"].format(number=i + 1)) if len(people) > 1 else None
+        named = words["section"].format(number=i + 1)
+        sections.append(Section(f"s-p{i}", named, _fields(answers, PROPOSER_QUESTIONS, ("proposers", i), p, named),
+                                remove))
+    add = ("add-proposer", words["add"]) if len(people) < MAX_PROPOSERS else None
+    return Step("proposers", "proposers", **_words("proposers"), sections=tuple(sections), add=add)
 
 
 def _proposer_step(answers: dict, i: int, proposer: dict) -> Step:
     label = proposer_label(i, proposer)
     base: Path = ("proposers", i)
     step_id = f"proposer-{i + 1}"
-    title = f"欠格事由の確認：{label}"
     if not is_body(proposer):
         fields = _fields(answers, PERSON_QUESTIONS, base, proposer, label)
-        return Step(step_id, "disqualification", title, f"{label}について",
-                    lead="法第113条の欠格事由（提案できない者）に当たるかを確かめます。答えはこのブラウザの外に送られません。",
+        return Step(step_id, "disqualification", **_words("person", person=label),
                     sections=(Section(f"s-p{i}", "", fields),))
+    words = STEPS["body"]
     sections = [Section(f"s-p{i}", "", _fields(answers, BODY_QUESTIONS, base, proposer, label))]
     officers = proposer.get("officers")
     if not isinstance(officers, list):
         officers = [{}]
     for j, officer in enumerate(officers):
         o_base = base + ("officers", j)
-        o_label = f"{label}の{officer_label(j, officer)}"
+        o_label = words["officer"].format(person=label, officer=officer_label(j, officer))
         fields = _fields(answers, OFFICER_QUESTIONS, o_base, officer, o_label)
         sections.append(Section(f"s-p{i}-o{j}", officer_label(j, officer), fields,
-                                (f"remove-officer:{i}:{j}", f"役員{j + 1}を削除")))
-    add = (f"add-officer:{i}", "役員を追加する") if len(officers) < MAX_OFFICERS else None
-    return Step(step_id, "disqualification", title, f"{label}について",
-                lead="法人その他の団体は、団体自身が法第113条第3号から第5号に当たらないことに加え、"
-                     "役員のうちに第1号から第5号に当たる者がいないこと（第6号）が必要です。役員ごとに答えてください。"
-                     # 法 does not define 役員: the posts usually meant, and whom to ask about.
-                     "法律は「役員」を定義していませんが、通常、取締役、執行役、会計参与、監査役、理事、監事、業務執行社員と、"
-                     "法人でない団体の代表者や管理人を指します。相談役や顧問が当たるかは、{agency}に確かめてください。",
-                sections=tuple(sections), add=add)
+                                (f"remove-officer:{i}:{j}", words["remove"].format(number=j + 1))))
+    add = (f"add-officer:{i}", words["add"]) if len(officers) < MAX_OFFICERS else None
+    return Step(step_id, "disqualification", **_words("body", person=label), sections=tuple(sections), add=add)
 
 
 def _file_step(answers: dict) -> Step:
     proposal = answers.get("proposal") or {}
     fields = _fields(answers, FILE_QUESTIONS, ("proposal",), proposal)
-    section = (Section("s-file", "", fields),)
-    if any(f.question.key == ("population",) for f in fields):
-        return Step("file", "file", "対象ファイルと本人の数", "対象の個人情報ファイルと本人の数",
-                    lead="提案する本人の数は、{minimum_population}人以上で、対象の個人情報ファイルの本人の数以下である必要があります（公示6②）。",
-                    sections=section)
     # A proposal to use a product already made names that product, and no 本人の数 (法第118条第2項).
-    return Step("file", "file", "利用する匿名加工情報", "利用する行政機関等匿名加工情報",
-                lead="作成済みの行政機関等匿名加工情報を利用する提案では、提案書に、利用する行政機関等匿名加工情報を特定するに足りる事項を書きます。"
-                     "本人の数と加工の方法は書きません（法第118条第2項）。",
-                sections=section)
+    new = any(f.question.key == ("population",) for f in fields)
+    return Step("file", "file", **_words("file" if new else "product"), sections=(Section("s-file", "", fields),))
 
 
 def _processing_step(answers: dict) -> Step:
     proposal = answers.get("proposal") or {}
-    return Step("processing", "processing", "加工の方法", "加工の方法",
-                lead="特定の個人を識別できないように、また元の個人情報を復元できないようにする加工の方法を、提案書で特定します。",
+    return Step("processing", "processing", **_words("processing"),
                 sections=(Section("s-processing", "", _fields(answers, PROCESSING_QUESTIONS, ("proposal",), proposal)),))
 
 
 def _content_step(answers: dict) -> Step:
     proposal = answers.get("proposal") or {}
     fields = _fields(answers, CONTENT_QUESTIONS, ("proposal",), proposal)
-    return Step("content", "content", "提案の内容", "提案の内容",
-                sections=(Section("s-content", "", fields),))
+    return Step("content", "content", **_words("content"), sections=(Section("s-content", "", fields),))
 
 
 def _submission_step(answers: dict) -> Step:
@@ -221,9 +214,9 @@ def _submission_step(answers: dict) -> Step:
     for i, proposer in enumerate(proposers_of(answers)):
         if is_body(proposer):
             label = proposer_label(i, proposer)
-            sections.append(Section(f"s-cert-p{i}", f"{label}の本人確認書類",
+            sections.append(Section(f"s-cert-p{i}", STEPS["submission"]["certificate"].format(person=label),
                                     _fields(answers, CERTIFICATE_QUESTIONS, ("proposers", i), proposer, label)))
-    return Step("submission", "submission", "提出", "提出の方法と日時", sections=tuple(sections))
+    return Step("submission", "submission", **_words("submission"), sections=tuple(sections))
 
 
 def new_answers(call_id: str | None = None) -> dict:

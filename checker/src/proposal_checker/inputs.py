@@ -11,14 +11,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from .answers import EARLIEST_DATE, LATEST_DATE, MAX_COUNT, MAX_TEXT, UNKNOWN
+from .answers import DATE_RANGE, EARLIEST_DATE, LATEST_DATE, MAX_COUNT, MAX_TEXT
 from .dates import format_date, format_time, parse_hhmm, parse_iso_date
 from .markup import attrs, esc
+from .vocabulary import UNKNOWN, UNKNOWN_LABEL
 
 if TYPE_CHECKING:  # pragma: no cover
     from .questions import Question
-
-UNKNOWN_LABEL = "わからない"
 
 Fields = dict[str, list[str]]
 
@@ -332,7 +331,7 @@ class Date(_Parts):
         except ValueError:
             return Outcome("error", error="＊存在しない日付です")
         if not EARLIEST_DATE <= value <= LATEST_DATE:
-            return Outcome("error", error="＊1900年から2100年までの日付を入力してください")
+            return Outcome("error", error=f"＊{DATE_RANGE}の日付を入力してください")
         if q.past_only and today is not None and value > today:
             return Outcome("error", error="＊今日より後の日付は入力できません")
         return Outcome("ok", value.isoformat())

@@ -1,10 +1,14 @@
 """The questions the checker asks, read from ``data/questions.json`` and checked on load.
 
 The words, hints, legal references and the condition on which a follow-up is asked live in
-that file, so staff can correct a question without touching Python. A condition is a map of
-answer paths inside the question's scope to the value they must have, for example
-``{"sentence.status": "yes"}``. Hints that carry the call's values name them as ``{agency}``,
-``{minimum_population}`` and ``{certificate_months}`` (filled by ``call_text``).
+that file, so staff can correct a question without touching Python. A question picked from a list
+names its answer in ``options`` (``"options": "capacity"``): the values and their words are the
+answer's, in data/vocabulary.json (vocabulary.py); ``option_hints`` may add a hint under an option,
+by its value. A condition is a map of answer paths inside the question's scope to the value they
+must have, for example ``{"sentence.status": "yes"}``. Hints that carry the call's values name them as ``{agency}``,
+``{minimum_population}`` and ``{certificate_months}`` (filled by ``call_text``); the law's values
+(law.py) as ``{adult_age}`` (「18歳」), ``{years}`` (「2年」) and ``{kokinkei_since}``, filled when the
+file is read (they are the same for every call).
 
 Each question names the rules its answer feeds (``feeds``, rule ids of the registry); the kinds
 of proposal it is asked of follow from them: a question feeding only rules of a new proposal
@@ -13,14 +17,15 @@ use a product already made. A question that feeds no rule (a person's name) goes
 """
 from __future__ import annotations
 
-import json
-import os
 from dataclasses import dataclass, field
 from typing import Any
 
+from .datafiles import read_json
 from .inputs import INPUTS, Input
+from .law import WORDS as LAW_WORDS
 from .rules import Rule, rules_by_id
 from .rules.disqualification import ITEMS as SCREENED
+from .vocabulary import CHOICES, WORDS
 
 # The items of 法第113条 the rules screen, and whom each group of questions is asked about: the
 # groups must ask about exactly the items the rule screens for that person or body.
@@ -123,8 +128,8 @@ def call_text(text: str, call: Any) -> str:
 # Reading and checking the file
 
 _FIELDS = {"key": str, "input": str, "label": str, "summary": str, "hint": str, "required": bool,
-           "unknown": bool, "past_only": bool, "when": dict, "when_text": str, "options": list,
-           "missing": str, "basis": list, "note": str, "feeds": list, "item": str}
+           "unknown": bool, "past_only": bool, "when": dict, "when_text": str, "options": str,
+           "option_hints": dict, "missing": str, "basis": list, "note": str, "feeds": list, "item": str}
 
 
 def _need(cond: bool, where: str, message: str) -> None:
@@ -133,21 +138,31 @@ def _need(cond: bool, where: str, message: str) -> None:
 
 
 def _text(value: Any, where: str) -> str:
+    """A non-empty text, its placeholders checked and the law's filled in (the call's stay for call_text)."""
     _need(isinstance(value, str) and value.strip() != "", where, "must be a non-empty string")
     if "{" in value:
         try:
-            value.format(**{p: "" for p in _PLACEHOLDERS})
+            value = value.format(**{p: "{" + p + "}" for p in _PLACEHOLDERS}, **LAW_WORDS)
         except (KeyError, IndexError, ValueError) as e:
-            raise QuestionsError(f"{where}: unknown placeholder {e} (known: {', '.join(_PLACEHOLDERS)})") from None
+            known = ", ".join((*_PLACEHOLDERS, *LAW_WORDS))
+            raise QuestionsError(f"{where}: unknown placeholder {e} (known: {known})") from None
     return value
 
 
-def _option(data: Any, where: str) -> Option:
-    _need(isinstance(data, dict), where, "must be an object")
-    for key in data:
-        _need(key in ("value", "label", "hint"), f"{where}.{key}", "unknown field")
-    return Option(_text(data.get("value"), where + ".value"), _text(data.get("label"), where + ".label"),
-                  _text(data["hint"], where + ".hint") if "hint" in data else "")
+def _options(data: dict, where: str) -> tuple[Option, ...]:
+    """The options of the answer ``data["options"]`` names (data/vocabulary.json gives their values and
+    words); ``option_hints`` may add a hint under an option, by its value."""
+    if "options" not in data:
+        _need("option_hints" not in data, f"{where}.option_hints", "goes with options, and only with them")
+        return ()
+    choice = data["options"]
+    _need(choice in CHOICES, f"{where}.options", f"names no answer of data/vocabulary.json (known: {', '.join(CHOICES)})")
+    hints = {}
+    for value, hint in data.get("option_hints", {}).items():
+        _need(value in CHOICES[choice], f"{where}.option_hints.{value}",
+              f"names no value of {choice} (its values: {', '.join(CHOICES[choice])})")
+        hints[value] = _text(hint, f"{where}.option_hints.{value}")
+    return tuple(Option(value, WORDS.label(choice, value), hints.get(value, "")) for value in CHOICES[choice])
 
 
 def _question(name: str, data: Any, rules: dict[str, Rule]) -> Question:
@@ -160,7 +175,7 @@ def _question(name: str, data: Any, rules: dict[str, Rule]) -> Question:
         _need(key in data, f"{where}.{key}", "is missing")
     kind = data["input"]
     _need(kind in INPUTS, f"{where}.input", f"must be one of {', '.join(INPUTS)}")
-    options = tuple(_option(o, f"{where}.options[{i}]") for i, o in enumerate(data.get("options", [])))
+    options = _options(data, where)
     _need(bool(options) == INPUTS[kind].has_options, f"{where}.options",
           "is needed for " + ", ".join(k for k, t in INPUTS.items() if t.has_options) + ", and only for them")
     when = data.get("when", {})
@@ -197,6 +212,12 @@ def parse_catalogue(data: Any, rules: dict[str, Rule] | None = None) -> Catalogu
                    for i, t in enumerate(data["topics"]))
     _need(isinstance(data["questions"], dict), "questions", "must be an object")
     questions = {name: _question(name, q, rules) for name, q in data["questions"].items()}
+    # A follow-up's condition names a value of the question it follows.
+    for name, q in questions.items():
+        for path, value in q.when:
+            offered = {o.value for p in questions.values() if p.key == path and p.options for o in p.options}
+            _need(not offered or value in offered, f"questions.{name}.when.{'.'.join(path)}",
+                  f"{value!r} is not an answer of that question (its values: {', '.join(sorted(offered))})")
     groups: dict[str, tuple[Question, ...]] = {}
     _need(isinstance(data["groups"], dict), "groups", "must be an object")
     for name, members in data["groups"].items():
@@ -226,14 +247,7 @@ def parse_catalogue(data: Any, rules: dict[str, Rule] | None = None) -> Catalogu
     return Catalogue(topics, questions, groups, tuple(by_topic))
 
 
-def _load() -> Catalogue:
-    # A plain file read, as for call.json: importlib.resources would cost the page's start-up.
-    path = os.path.join(os.path.dirname(__file__), "data", "questions.json")
-    with open(path, encoding="utf-8") as source:
-        return parse_catalogue(json.load(source))
-
-
-CATALOGUE = _load()
+CATALOGUE = parse_catalogue(read_json("questions.json"))
 TOPICS = CATALOGUE.topics
 QUESTIONS = CATALOGUE.questions
 GROUPS = CATALOGUE.groups

@@ -8,23 +8,19 @@ from __future__ import annotations
 
 from .call import Call
 from .citations import citation_href
-from .dates import format_date, format_time
-from .markup import esc as _e
 from .evaluate import disclaimer, next_steps, submission_guide
 from .findings import STATUS_ORDER, Status
+from .markup import esc as _e
 from .questions import CATALOGUE, TOPICS, Question, call_text
+from .render import basis_links, document_item, period_text
 from .rules import GROUP_TITLES, all_rules
 from .rules.documents import when_text, why_text
 
 
 def _basis(basis: tuple[str, ...] | list[str], root: str = "../") -> str:
-    """Links to the quoted law and notice; ``root`` leads from the page to the site's root
-    (the checker page is checker/, as on the result page)."""
-    out = []
-    for b in basis:
-        href = citation_href(b)
-        out.append(f'<a href="{root}{_e(href)}">{_e(b)}</a>' if href else _e(b))
-    return "、".join(out)
+    """Links to the quoted law and notice, as on the result page; ``root`` leads from the page to the
+    site's root (the checker page is checker/)."""
+    return basis_links(basis, citation_href, root)
 
 
 def rules_html(root: str = "../", level: int = 3) -> str:
@@ -41,7 +37,7 @@ def rules_html(root: str = "../", level: int = 3) -> str:
         scope = f'<p class="checker-static-when">確かめるとき：{_e(when_text((r.scope,)))}</p>' if r.scope else ""
         # What only the agency judges is never reported as met: say so beside the rule.
         stated = (f'<p class="checker-static-when">結果：「{_e(Status.STATED.label)}」または「{_e(Status.REVIEW.label)}」'
-                  "（「問題ありません」にはなりません）</p>") if r.stated else ""
+                  f"（「{_e(Status.PASS.label)}」にはなりません）</p>") if r.stated else ""
         out.append(f'<li class="checker-static-item" id="rule-{_e(r.id)}">'
                    f'<p class="checker-static-question">{_e(r.title)}</p>{scope}{stated}'
                    f'<p class="checker-hint">{_e(r.explain)}</p>'
@@ -91,14 +87,8 @@ def _documents(call: Call, on_request: bool = False) -> str:
     for doc in call.documents:
         if ("requested" in doc.when) is not on_request:
             continue
-        when = when_text(doc.when)
-        why = why_text(doc.id, call)
-        items.append(
-            '<li class="checker-doc"><span class="checker-box" aria-hidden="true"></span><div>'
-            f'<p class="checker-doc-name">{_e(doc.name)}（{call.copies}部）</p>'
-            f'<p class="checker-static-when">必要なとき：{_e(when)}</p>'
-            + (f'<p class="checker-doc-why">{_e(why)}</p>' if why else "")
-            + f'<p class="checker-doc-basis">根拠：{_basis(doc.basis)}</p></div></li>')
+        items.append(document_item(f"{doc.name}（{call.copies}部）", when_text(doc.when), why_text(doc.id, call),
+                                   doc.basis, citation_href))
     return f'<ul class="checker-docs">{"".join(items)}</ul>'
 
 
@@ -127,7 +117,6 @@ def static_checklist_html(call: Call) -> str:
     how = "".join(f"<li>{_e(s)}</li>" for s in guide.how)
     where = "<br>".join(_e(line) for line in guide.where)
     steps = "".join(f"<li>{_e(s)}</li>" for s in next_steps(call))
-    period = (f"{format_date(call.opens)}から{format_date(call.closes)}{format_time(call.closes_at)}まで（日本時間）")
     return (
         '<section id="checklist" class="checker-static" aria-labelledby="checklist-heading">'
         '<h2 id="checklist-heading">提案に必要なことの一覧</h2>'
@@ -136,7 +125,7 @@ def static_checklist_html(call: Call) -> str:
         "項目ごとに、当てはまるときを書いています。</p>"
         f'<p class="checker-disclaimer">{_e(disclaimer(call))}</p>'
         '<h3>募集期間</h3>'
-        f"<p>{_e(period)}</p>"
+        f"<p>{_e(period_text(call))}</p>"
         '<h3>提案できない者（欠格事由）</h3>'
         "<p>次のどれかに当たる者は提案できません（公示3の文言のとおり）。</p>"
         f"{_disqualifications(call)}"

@@ -34,13 +34,12 @@ the list element (``name`` inside ``proposers[]``). Texts may carry the call's v
 """
 from __future__ import annotations
 
-import json
-import os
 import re
 import string
 from dataclasses import dataclass
 from typing import Any
 
+from ..datafiles import read_json
 from .fields import BY_PATH, AnswerField
 from .model import STYLES
 
@@ -325,9 +324,7 @@ def packaged_documents() -> tuple[DocumentSpec, ...]:
     the checker's start in the browser does not pay for it)."""
     global _LOADED
     if _LOADED is None:
-        path = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data", "documents.json")
-        with open(path, encoding="utf-8") as source:
-            _LOADED = parse_documents(json.load(source))
+        _LOADED = parse_documents(read_json("documents.json"))
     return _LOADED
 
 

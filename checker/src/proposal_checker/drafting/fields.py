@@ -11,7 +11,7 @@ business, the measures) up to ``NARRATIVE``; a table up to ``model.MAX_TABLE_ROW
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..answers import MAX_PROPOSERS, MAX_TEXT
 from .model import MAX_TABLE_ROWS
@@ -80,6 +80,11 @@ def _date(path: str, label: str, basis: str = "", new: bool = True) -> AnswerFie
     return AnswerField(path, "date", label, new=new, basis=basis)
 
 
+def _under(basis: str, *fields: AnswerField) -> tuple[AnswerField, ...]:
+    """Fields for one item of the statute or the notice: each takes ``basis`` unless it names its own."""
+    return tuple(f if f.basis else replace(f, basis=basis) for f in fields)
+
+
 FIELDS: tuple[AnswerField, ...] = (
     # Version 1 answers the drafts reuse.
     _choice("proposal.kind", "提案の種類", KIND_WORDS, "法第112条、法第118条", new=False),
@@ -93,58 +98,62 @@ FIELDS: tuple[AnswerField, ...] = (
     _choice("submission.method", "提出の方法", METHOD_WORDS, "公示5(2)", new=False),
     _choice("submission.agent", "代理人による提出", AGENT_WORDS, "公示3（注）", new=False),
     # 法第112条第2項第1号: each proposer.
-    _text("proposers[].address", "住所又は居所", "法第112条第2項第1号"),
-    _text("proposers[].representative.title", "代表者の役職", "法第112条第2項第1号"),
-    _text("proposers[].representative.name", "代表者の氏名", "法第112条第2項第1号"),
+    *_under("法第112条第2項第1号",
+            _text("proposers[].address", "住所又は居所"),
+            _text("proposers[].representative.title", "代表者の役職"),
+            _text("proposers[].representative.name", "代表者の氏名")),
     # A contact person: the forms' convention, not a statutory item.
     _text("draft.contact.name", "担当者の氏名"),
     _text("draft.contact.department", "担当者の所属"),
     AnswerField("draft.contact.telephone", "phone", "電話番号", PHONE),
     AnswerField("draft.contact.email", "email", "電子メールアドレス", EMAIL),
-    # 第3号
     _narrative("draft.population_basis", "本人の数の求め方", "法第112条第2項第3号"),
     # 第4号: the processing method, one row per 記録項目 (別紙), and the extraction conditions.
-    AnswerField("draft.processing[]", "list", "加工の方法の表", MAX_TABLE_ROWS, basis="法第112条第2項第4号"),
-    _text("draft.processing[].item", "記録項目", "法第112条第2項第4号"),
-    _choice("draft.processing[].treatment", "加工の方法", TREATMENTS, "規則第62条"),
-    _text("draft.processing[].note", "内容（細かさ・備考）", "法第112条第2項第4号"),
-    _narrative("draft.extraction.period", "抽出の条件：期間", "法第112条第2項第4号"),
-    _narrative("draft.extraction.attributes", "抽出の条件：属性", "法第112条第2項第4号"),
-    _narrative("draft.extraction.sampling", "抽出の条件：無作為抽出", "法第112条第2項第4号"),
+    *_under("法第112条第2項第4号",
+            AnswerField("draft.processing[]", "list", "加工の方法の表", MAX_TABLE_ROWS),
+            _text("draft.processing[].item", "記録項目"),
+            _choice("draft.processing[].treatment", "加工の方法", TREATMENTS, "規則第62条"),
+            _text("draft.processing[].note", "内容（細かさ・備考）"),
+            _narrative("draft.extraction.period", "抽出の条件：期間"),
+            _narrative("draft.extraction.attributes", "抽出の条件：属性"),
+            _narrative("draft.extraction.sampling", "抽出の条件：無作為抽出")),
     # 法第118条: 第4号 as 法第118条第2項 reads it, and the contract a change or an extension concerns.
     _narrative("draft.product.identification", "行政機関等匿名加工情報を特定するに足りる事項", "法第118条第2項"),
-    _date("draft.contract.date", "契約を結んだ日", "法第118条第1項後段"),
-    _narrative("draft.contract.purpose", "契約している利用の目的", "法第118条第1項後段"),
-    _text("draft.contract.period", "契約している利用の期間", "法第118条第1項後段"),
-    _narrative("draft.contract.changes", "変更する内容", "法第118条第1項後段"),
-    # 第5号
-    _narrative("draft.business.purpose", "利用の目的", "法第112条第2項第5号"),
-    _narrative("draft.business.method", "利用の方法", "法第112条第2項第5号"),
-    _narrative("draft.business.outputs", "作成するもの（成果物）", "法第112条第2項第5号"),
-    _narrative("draft.business.handlers", "取り扱う者", "法第112条第2項第5号"),
-    _choice("draft.business.entrusted", "取扱いの委託", ENTRUSTED, "法第112条第2項第5号"),
-    _narrative("draft.business.entrustment", "委託先と委託する内容", "法第112条第2項第5号"),
-    # 第6号
-    _date("draft.period.start", "利用期間の始期", "法第112条第2項第6号"),
-    _date("draft.period.end", "利用期間の終期", "法第112条第2項第6号"),
-    _narrative("draft.period.reason", "その期間が必要な理由", "法第112条第2項第6号"),
+    *_under("法第118条第1項後段",
+            _date("draft.contract.date", "契約を結んだ日"),
+            _narrative("draft.contract.purpose", "契約している利用の目的"),
+            _text("draft.contract.period", "契約している利用の期間"),
+            _narrative("draft.contract.changes", "変更する内容")),
+    *_under("法第112条第2項第5号",
+            _narrative("draft.business.purpose", "利用の目的"),
+            _narrative("draft.business.method", "利用の方法"),
+            _narrative("draft.business.outputs", "作成するもの（成果物）"),
+            _narrative("draft.business.handlers", "取り扱う者"),
+            _choice("draft.business.entrusted", "取扱いの委託", ENTRUSTED),
+            _narrative("draft.business.entrustment", "委託先と委託する内容")),
+    *_under("法第112条第2項第6号",
+            _date("draft.period.start", "利用期間の始期"),
+            _date("draft.period.end", "利用期間の終期"),
+            _narrative("draft.period.reason", "その期間が必要な理由")),
     # 第7号, by kind of measure
-    _narrative("draft.measures.organisational", "組織的な措置", "法第112条第2項第7号"),
-    _narrative("draft.measures.human", "人的な措置", "法第112条第2項第7号"),
-    _narrative("draft.measures.physical", "物理的な措置", "法第112条第2項第7号"),
-    _narrative("draft.measures.technical", "技術的な措置", "法第112条第2項第7号"),
-    _narrative("draft.measures.no_reidentification", "本人を識別しないための措置", "法第45条"),
-    _narrative("draft.measures.deletion", "利用期間が終わった後の消去", "法第112条第2項第7号"),
-    _narrative("draft.measures.incidents", "漏えいなどが起きたときの対応", "法第112条第2項第7号"),
+    *_under("法第112条第2項第7号",
+            _narrative("draft.measures.organisational", "組織的な措置"),
+            _narrative("draft.measures.human", "人的な措置"),
+            _narrative("draft.measures.physical", "物理的な措置"),
+            _narrative("draft.measures.technical", "技術的な措置"),
+            _narrative("draft.measures.no_reidentification", "本人を識別しないための措置", "法第45条"),
+            _narrative("draft.measures.deletion", "利用期間が終わった後の消去"),
+            _narrative("draft.measures.incidents", "漏えいなどが起きたときの対応")),
     # 第8号: what the 規則 adds is not verified here; the preferred way of delivery is asked.
     _narrative("draft.delivery", "希望する提供の方法", "法第112条第2項第8号"),
-    # 法第112条第3項第2号
-    _narrative("draft.contribution.reason", "新たな産業の創出などに資する理由", "法第112条第3項第2号"),
-    _narrative("draft.contribution.effects", "見込まれる効果", "法第112条第3項第2号"),
+    *_under("法第112条第3項第2号",
+            _narrative("draft.contribution.reason", "新たな産業の創出などに資する理由"),
+            _narrative("draft.contribution.effects", "見込まれる効果")),
     # An agent (公示3（注）): the 委任状.
-    _text("draft.agent.name", "代理人の氏名又は名称", "公示3（注）"),
-    _text("draft.agent.address", "代理人の住所又は居所", "公示3（注）"),
-    _narrative("draft.agent.scope", "委任する事項", "公示3（注）"),
+    *_under("公示3（注）",
+            _text("draft.agent.name", "代理人の氏名又は名称"),
+            _text("draft.agent.address", "代理人の住所又は居所"),
+            _narrative("draft.agent.scope", "委任する事項")),
 )
 
 BY_PATH: dict[str, AnswerField] = {f.path: f for f in FIELDS}

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Iterable, Iterator
 
 # The last guards (see the module's docstring). A narrative answer is at most 2,000 characters
 # (fields.NARRATIVE); a block may join a few of them, so the cap leaves room before it cuts.
@@ -152,6 +153,21 @@ class PageBreak:
 Block = Heading | Paragraph | Item | Table | Note | PageBreak
 
 
+def item_lists(blocks: Iterable[Block]) -> Iterator[Block | tuple[Item, ...]]:
+    """The blocks in order, each run of items together (the renderers draw a run as one list)."""
+    items: list[Item] = []
+    for block in blocks:
+        if isinstance(block, Item):
+            items.append(block)
+            continue
+        if items:
+            yield tuple(items)
+            items = []
+        yield block
+    if items:
+        yield tuple(items)
+
+
 @dataclass(frozen=True)
 class Document:
     """One paper: ``id`` is unique among the documents drafted together (``pledge-2``)."""
@@ -191,5 +207,5 @@ class Draft:
     problems: tuple[tuple[str, str], ...] = field(default=())
 
 
-__all__ = ["Block", "Document", "Draft", "Heading", "Item", "Note", "PageBreak", "Paragraph", "Table",
+__all__ = ["Block", "Document", "Draft", "Heading", "Item", "Note", "PageBreak", "Paragraph", "Table", "item_lists",
            "DRAFT_MARK", "MAX_BLOCK_TEXT", "MAX_TABLE_ROWS", "clean", "has_control_characters"]

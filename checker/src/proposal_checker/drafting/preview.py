@@ -25,7 +25,7 @@ from __future__ import annotations
 from html import escape
 from typing import Iterable
 
-from .model import Block, Document, Heading, Item, Note, PageBreak, Paragraph, Table
+from .model import Block, Document, Heading, Item, Note, PageBreak, Paragraph, Table, item_lists
 from .plain import section_text
 
 
@@ -86,13 +86,9 @@ def _section(document: Document, n: int, heading: Heading, blocks: list[Block], 
 
 def _blocks(blocks: list[Block]) -> str:
     out: list[str] = []
-    items: list[Item] = []
-    for block in blocks:
-        if not isinstance(block, Item) and items:
-            out.append(_items(items))
-            items = []
-        if isinstance(block, Item):
-            items.append(block)
+    for block in item_lists(blocks):
+        if isinstance(block, tuple):
+            out.append(_items(block))
         elif isinstance(block, Paragraph):
             cls = f"draft-paragraph draft-{block.style}" if block.style else "draft-paragraph"
             out.append(f'<p class="{cls}">{esc(block.text)}</p>')
@@ -100,12 +96,10 @@ def _blocks(blocks: list[Block]) -> str:
             out.append(f'<p class="draft-note">{esc(block.text)}</p>')
         elif isinstance(block, Table):
             out.append(_table(block))
-    if items:
-        out.append(_items(items))
     return "".join(out)
 
 
-def _items(items: list[Item]) -> str:
+def _items(items: tuple[Item, ...]) -> str:
     rows = "".join(
         f'<div class="draft-item-row{" is-missing" if i.missing else ""}"><dt>{esc(i.label)}</dt>'
         f"<dd>{esc(i.value)}</dd></div>" for i in items)

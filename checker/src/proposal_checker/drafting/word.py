@@ -24,7 +24,7 @@ import io
 import zipfile
 from typing import Iterable
 
-from .model import Document, Heading, Item, Note, PageBreak, Paragraph, Table
+from .model import Document, Heading, Item, Note, PageBreak, Paragraph, Table, item_lists
 
 MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -102,14 +102,10 @@ def _document(document: Document) -> str:
     out.append(_paragraph(document.title, "Heading1"))
     if document.basis:
         out.append(_paragraph(f"（{'、'.join(document.basis)}）", "Basis"))
-    items: list[Item] = []
     page_break = False
-    for block in document.blocks:
-        if not isinstance(block, Item) and items:
-            out.append(_items(items))
-            items = []
-        if isinstance(block, Item):
-            items.append(block)
+    for block in item_lists(document.blocks):
+        if isinstance(block, tuple):
+            out.append(_items(block))
         elif isinstance(block, PageBreak):
             page_break = True
             continue
@@ -128,8 +124,6 @@ def _document(document: Document) -> str:
                 out.append(_p("", "Normal", True))
             out.append(_table(block))
         page_break = False
-    if items:
-        out.append(_items(items))
     return "".join(out)
 
 
@@ -172,7 +166,7 @@ def _grid(widths: list[int]) -> str:
             f'{_BORDERS}<w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>{cols}</w:tblGrid>')
 
 
-def _items(items: list[Item]) -> str:
+def _items(items: tuple[Item, ...]) -> str:
     """Labels and values as a two-column bordered table, as forms lay them out."""
     widths = [LABEL_WIDTH, TEXT_WIDTH - LABEL_WIDTH]
     rows = "".join(

@@ -13,9 +13,10 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Callable
 
-from ..answers import KINDS, Answers
+from ..answers import Answers
 from ..call import Call
 from ..findings import Finding
+from ..vocabulary import KINDS
 
 # The groups, in reading order. Adding a rule means adding a function with ``@rule`` to one of these.
 GROUPS = ("kind", "disqualification", "population", "processing", "content", "documents", "submission")

@@ -3,23 +3,27 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..answers import UNKNOWN, Person, Proposer, Submission
+from ..answers import Person, Proposer, Submission
 from ..dates import format_date
 from ..findings import Finding, Status, worst  # noqa: F401  (worst: the rule modules')
-from ..inputs import UNKNOWN_LABEL
+from ..vocabulary import UNKNOWN, UNKNOWN_LABEL, label
+
+
+# How a finding, and a step (flow.py), names a person: 「提案者1（山田太郎）」, 「役員2」.
+PROPOSER, OFFICER = "提案者", "役員"
 
 
 def numbered(noun: str, index: int, name: str | None) -> str:
-    """「提案者1（山田太郎）」, 「役員2」: a person by number (1-based) and name. The questions use it too."""
+    """「提案者1（山田太郎）」, 「役員2」: a person by number (1-based) and name. The steps use it too."""
     return f"{noun}{index + 1}" + (f"（{name}）" if name else "")
 
 
 def proposer_label(index: int, proposer: Proposer) -> str:
-    return numbered("提案者", index, proposer.name)
+    return numbered(PROPOSER, index, proposer.name)
 
 
 def officer_label(index: int, proposer: Proposer, officer_index: int, officer: Person) -> str:
-    return f"{proposer_label(index, proposer)}の{numbered('役員', officer_index, officer.name)}"
+    return f"{proposer_label(index, proposer)}の{numbered(OFFICER, officer_index, officer.name)}"
 
 
 def day(d: date) -> str:
@@ -27,47 +31,51 @@ def day(d: date) -> str:
 
 
 def finding(id: str, status: Status, title: str, message: str, basis: tuple[str, ...],
-            subject: str = "", notes: tuple[str, ...] = ()) -> Finding:
+            subject: str = "", notes: tuple[str, ...] = (), awaits: tuple[str, ...] = (),
+            sums: tuple[str, ...] = ()) -> Finding:
     return Finding(id=id, status=status, title=title, message=message, basis=tuple(basis),
-                   subject=subject, notes=tuple(notes))
+                   subject=subject, notes=tuple(notes), awaits=tuple(awaits), sums=tuple(sums))
 
 
-def said(status: Status, message: str, notes: tuple[str, ...] = ()) -> Finding:
-    """A finding in its rule's own id, title and basis (filled in by ``@rule``)."""
-    return Finding(id="", status=status, title="", message=message, basis=(), notes=tuple(notes))
+def said(status: Status, message: str, notes: tuple[str, ...] = (), awaits: tuple[str, ...] = ()) -> Finding:
+    """A finding in its rule's own id, title and basis (filled in by ``@rule``). ``awaits``: the answers
+    it waits for (their paths, as AnswersError names them), when it can say nothing until they are given."""
+    return Finding(id="", status=status, title="", message=message, basis=(), notes=tuple(notes),
+                   awaits=tuple(awaits))
 
 
-# What a finding says when it waits for an answer; the page's live panel finds these words
-# (render._not_yet), so they are written only here.
+# What a finding says when it waits for an answer. The words are for people: what the page counts
+# as waiting is the finding's ``awaits`` (render/panel.py), never these words.
 NOT_ANSWERED = "まだ回答していません。"
 NO_DAY = "提案の日が未入力です。"
 
 
-def chosen(question: str, value: object) -> str:
-    """The words the person chose for ``value`` in ``question`` (its name in data/questions.json), as
-    the page showed them: 「まだ決めていない」 for the submission method's "unknown", not 「わからない」."""
-    # The questions' data (their words), never the page: rules/ imports nothing of render, flow or web.
-    # Imported here, not at the top: the questions name the rules they feed, so loading them loads the rules.
-    from ..questions import QUESTIONS
-    q = QUESTIONS[question]
-    return q.input.display(q, value)
-
-
-def not_known(topic: str, value: object, question: str = "") -> str:
+def not_known(topic: str, value: object, choice: str = "") -> str:
     """「{topic}について、「{what was chosen}」と回答しました。」 or 「…、まだ回答していません。」
 
-    ``question`` names the question that asked it, so an "unknown" answer comes back in the words
-    of its option; without it the words are 「わからない」 (the label of every 「わからない」 box)."""
+    ``choice`` names the answer (vocabulary.CHOICES), so an "unknown" answer comes back in the words
+    the page showed for it (「まだ決めていない」 for the submission method); without it the words
+    are 「わからない」 (the box beside a date or a count)."""
     if value == UNKNOWN:
-        words = chosen(question, value) if question else UNKNOWN_LABEL
+        words = label(choice, value) if choice else UNKNOWN_LABEL
         return f"{topic}について、「{words}」と回答しました。"
     return f"{topic}について、{NOT_ANSWERED}"
+
+
+def awaiting(value: object, path: str) -> tuple[str, ...]:
+    """What a finding on the answer at ``path`` waits for: the answer, unless it was 「わからない」."""
+    return () if value == UNKNOWN else (path,)
+
+
+def awaiting_day(submission: Submission) -> tuple[str, ...]:
+    """What a finding that needs the proposal day waits for: the day, unless it was 「わからない」."""
+    return () if submission.date_unknown or submission.date is not None else ("submission.date",)
 
 
 def day_missing(submission: Submission) -> str:
     """Why a finding that needs the proposal day cannot decide: 「わからない」, or nothing given yet."""
     if submission.date_unknown:
-        return not_known("提案の日", UNKNOWN, "submit_date")
+        return not_known("提案の日", UNKNOWN)
     return NO_DAY
 
 

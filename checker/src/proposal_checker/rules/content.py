@@ -6,8 +6,8 @@ judge the content, only whether it has been written. None of them is ever a pass
 """
 from __future__ import annotations
 
-from ..answers import MEASURE_ITEMS
 from ..findings import Finding, Status
+from ..vocabulary import MEASURE_ITEMS
 from . import Context, rule
 from .common import not_known, said
 
@@ -32,13 +32,15 @@ MEASURES = {
 }
 
 
-def _done(ctx: Context, answer: str | None, done: str, todo: str, looks_for: str) -> list[Finding]:
+def _done(ctx: Context, key: str, done: str, todo: str, looks_for: str) -> list[Finding]:
+    """The finding on the answer ``proposal.{key}`` ("yes" / "not-yet")."""
+    answer = getattr(ctx.answers.proposal, key)
     notes = (looks_for,)
     if answer == "yes":
         return [said(Status.STATED, done + judged(ctx), notes=notes)]
     if answer == "not-yet":
         return [said(Status.REVIEW, f"{todo}を、まだ用意していないと回答しました。用意してから提出してください。", notes=notes)]
-    return [said(Status.REVIEW, not_known(todo, None), notes=notes)]
+    return [said(Status.REVIEW, not_known(todo, None), notes=notes, awaits=(f"proposal.{key}",))]
 
 
 def judged(ctx: Context) -> str:
@@ -56,7 +58,7 @@ def judged(ctx: Context) -> str:
 )
 def check_contribution(ctx: Context) -> list[Finding]:
     return _done(
-        ctx, ctx.answers.proposal.contribution,
+        ctx, "contribution",
         "事業が新たな産業の創出などに資することを明らかにする書面を用意したと回答しました。",
         "事業が新たな産業の創出などに資することを明らかにする書面（添付書類）",
         "審査では、事業が「新たな産業の創出又は活力ある経済社会若しくは豊かな国民生活の実現に資するものであること」を見ます（公示6④）。",
@@ -73,7 +75,7 @@ def check_contribution(ctx: Context) -> list[Finding]:
 )
 def check_period(ctx: Context) -> list[Finding]:
     return _done(
-        ctx, ctx.answers.proposal.period_of_use,
+        ctx, "period_of_use",
         "利用期間を書き、その長さが事業の目的から必要な理由を説明したと回答しました。",
         "利用期間と、その長さが必要な理由の説明",
         "審査では、「利用期間が事業の目的内容並びに行政機関等匿名加工情報の利用目的及び方法からみて必要な期間であること」を見ます（公示6⑤）。",

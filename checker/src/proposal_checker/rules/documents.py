@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..answers import UNKNOWN, Submission
+from ..answers import Submission
 from ..dates import add_months
 from ..findings import Finding, Status
 from ..result import DocumentItem
+from ..vocabulary import BODY_TYPES, UNKNOWN
 from . import Context, rule
-from .common import day, day_missing, not_known, proposer_label, said
+from .common import awaiting, awaiting_day, day, day_missing, not_known, proposer_label, said
 
 # 公示5(1)（注2） lists the papers; two of them need a word the notice does not give (see legal notes).
 IDENTITY_NOTES = (
@@ -101,7 +102,7 @@ def _applies(ctx: Context, tag: str) -> bool | None:
         return None if ctx.is_new is None else not ctx.is_new
     if tag in ("individual", "body"):
         types = [p.type for p in ctx.answers.proposers]
-        wanted = (lambda t: t == "individual") if tag == "individual" else (lambda t: t in ("corporation", "organisation"))
+        wanted = (lambda t: t == "individual") if tag == "individual" else (lambda t: t in BODY_TYPES)
         if any(t is not None and wanted(t) for t in types):
             return True
         if types and all(t is not None for t in types):
@@ -128,12 +129,14 @@ def check_certificate(ctx: Context) -> list[Finding]:
     for i, proposer in enumerate(ctx.answers.proposers):
         if proposer.type == "organisation":
             status, message = _organisation(ctx, proposer.certificate_date, months, rule_text)
-            findings.append(replace(said(status, message), id=f"proposer-{i + 1}.certificate",
-                                    subject=proposer_label(i, proposer)))
+            awaits: tuple[str, ...] = ()
         elif proposer.is_body:
-            status, message = _certificate(proposer.certificate_date, ctx.answers.submission, months, rule_text)
-            findings.append(replace(said(status, message), id=f"proposer-{i + 1}.certificate",
-                                    subject=proposer_label(i, proposer)))
+            status, message, awaits = _certificate(proposer.certificate_date, ctx.answers.submission, months, rule_text,
+                                                   f"proposers[{i}].certificate_date")
+        else:
+            continue
+        findings.append(replace(said(status, message, awaits=awaits), id=f"proposer-{i + 1}.certificate",
+                                subject=proposer_label(i, proposer)))
     return findings
 
 
@@ -142,26 +145,30 @@ def _organisation(ctx: Context, made, months: int, rule_text: str) -> tuple[Stat
     message = (f"法人でない団体には、登記事項証明書も印鑑登録証明書もありません。公示5(1)（注2）の「等」として、"
                f"どの書類で本人確認ができるかは、{ctx.call.agency_name}が判断します。提出先に確かめてください。")
     if made is not None and made != UNKNOWN:
-        status, said_of_date = _certificate(made, ctx.answers.submission, months, rule_text)
+        status, said_of_date, _ = _certificate(made, ctx.answers.submission, months, rule_text, "")
         if status is not Status.REVIEW:
             message += f"入力した書類の作成日について：{said_of_date}"
     return Status.REVIEW, message + ("" if made is not None and made != UNKNOWN else rule_text)
 
 
-def _certificate(made, submission: Submission, months: int, rule_text: str) -> tuple[Status, str]:
+def _certificate(made, submission: Submission, months: int, rule_text: str,
+                 path: str) -> tuple[Status, str, tuple[str, ...]]:
+    """The status, the message and what it waits for; ``path``: where the certificate's date is answered."""
     d = submission.date
     if made is None or made == UNKNOWN:
-        return Status.REVIEW, not_known("登記事項証明書や印鑑登録証明書等の作成日", made) + rule_text
+        return (Status.REVIEW, not_known("登記事項証明書や印鑑登録証明書等の作成日", made) + rule_text,
+                awaiting(made, path))
     if d is None:
         return Status.REVIEW, (day_missing(submission)
-                               + f"作成日（{day(made)}）が提案の日前{months}か月以内かを判定できません。" + rule_text)
+                               + f"作成日（{day(made)}）が提案の日前{months}か月以内かを判定できません。" + rule_text), \
+            awaiting_day(submission)
     earliest = add_months(d, -months)
     if made > d:
-        return Status.FAIL, f"作成日（{day(made)}）が提案の日（{day(d)}）より後になっています。提案の日までに作成されたものを付けてください。"
+        return Status.FAIL, f"作成日（{day(made)}）が提案の日（{day(d)}）より後になっています。提案の日までに作成されたものを付けてください。", ()
     if made < earliest:
         return Status.FAIL, (f"作成日（{day(made)}）が古すぎます。提案の日（{day(d)}）に使えるのは、{day(earliest)}以後に作成されたものです。"
-                             "新しく取り直してください。")
-    return Status.PASS, f"作成日（{day(made)}）は、提案の日（{day(d)}）前{months}か月以内（{day(earliest)}以後）です。"
+                             "新しく取り直してください。"), ()
+    return Status.PASS, f"作成日（{day(made)}）は、提案の日（{day(d)}）前{months}か月以内（{day(earliest)}以後）です。", ()
 
 
 @rule(
@@ -177,5 +184,6 @@ def check_agent(ctx: Context) -> list[Finding]:
         return [said(Status.PASS, "代理人が提案します。代理人の権限を証する書面（委任状）を添えてください。")]
     if agent == "no":
         return [said(Status.PASS, "提案者自身が提案します。委任状は要りません。")]
-    return [said(Status.REVIEW, not_known("代理人が提案するか", agent)
-                 + "代理人による場合は、委任状（代理人の権限を証する書面）を添える必要があります。")]
+    return [said(Status.REVIEW, not_known("代理人が提案するか", agent, "agent")
+                 + "代理人による場合は、委任状（代理人の権限を証する書面）を添える必要があります。",
+                 awaits=awaiting(agent, "submission.agent"))]

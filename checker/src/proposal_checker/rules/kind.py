@@ -8,8 +8,9 @@ processing-method test.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
-from ..answers import other_call
+from ..answers import Answers
 from ..findings import Finding, Status
 from . import Context, rule
 from .common import not_known, said
@@ -40,7 +41,8 @@ def check_kind(ctx: Context) -> list[Finding]:
     kind = ctx.answers.proposal.kind
     if kind is None:
         return [said(Status.REVIEW, not_known("提案の種類", None)
-                     + "新たな作成の提案か、作成済みの匿名加工情報の利用の提案かで、提案書と審査の基準が変わります。")]
+                     + "新たな作成の提案か、作成済みの匿名加工情報の利用の提案かで、提案書と審査の基準が変わります。",
+                     awaits=("proposal.kind",))]
     # Once chosen, the basis is the article of that kind of proposal.
     if kind == "new":
         return [replace(said(Status.PASS, f"{KIND_LABELS[kind]}です。提案書は「{FORM_NEW}」を使います。"),
@@ -89,7 +91,7 @@ def _named(ctx: Context, topic: str, named: str) -> list[Finding]:
     answered until named, then ``named`` (with ``{name}``) says where to confirm it."""
     name = ctx.answers.proposal.file_name
     if not name:
-        return [said(Status.REVIEW, not_known(topic, None) + "提案書に書く必要があります。")]
+        return [said(Status.REVIEW, not_known(topic, None) + "提案書に書く必要があります。", awaits=("proposal.file_name",))]
     return [said(Status.PASS, named.replace("{name}", name))]
 
 
@@ -103,3 +105,13 @@ def _named(ctx: Context, topic: str, named: str) -> list[Finding]:
 def check_saved_for(ctx: Context) -> list[Finding]:
     message = other_call(ctx.answers, ctx.call)
     return [said(Status.REVIEW, message)] if message else []
+
+
+def other_call(answers: Answers, call: Any) -> str:
+    """What to tell a person whose answers were saved for another call; "" when they were not (the
+    finding above, and the page and the command line when such a file is read)."""
+    if answers.call is None or answers.call == call.id:
+        return ""
+    return (f"この回答は、別の募集（記号「{answers.call}」）のために保存されたものです。"
+            f"今の募集（記号「{call.id}」、{call.title}）に照らして確かめます。"
+            "日付など、募集によって変わる回答を見直してください。")

@@ -6,7 +6,7 @@ unknown file population is "review" (confirm with the agency), never a pass or a
 """
 from __future__ import annotations
 
-from ..answers import UNKNOWN
+from ..vocabulary import UNKNOWN
 from ..findings import Finding, Status
 from . import Context, rule
 from .common import not_known, said
@@ -27,13 +27,15 @@ def check_population(ctx: Context) -> list[Finding]:
     note = ("「本人の数」は、匿名加工情報に含まれる個人の人数です。",)
     if p.population is None:
         return [said(Status.REVIEW, not_known("提案する本人の数", None)
-                     + f"{minimum:,}人以上で、かつ個人情報ファイルの本人の数以下であることが必要です。", notes=note)]
+                     + f"{minimum:,}人以上で、かつ個人情報ファイルの本人の数以下であることが必要です。", notes=note,
+                     awaits=("proposal.population",))]
     if p.population < minimum:
         return [said(Status.FAIL, f"本人の数が{p.population:,}人で、{minimum:,}人に足りません。"
                                   f"本人の数は{minimum:,}人以上にする必要があります。", notes=note)]
     if p.file_population is None:
         return [said(Status.REVIEW, f"本人の数（{p.population:,}人）は{minimum:,}人以上です。" + not_known("個人情報ファイルの本人の数", None)
-                        + "提案する本人の数は、ファイルの本人の数以下である必要があります。", notes=note)]
+                        + "提案する本人の数は、ファイルの本人の数以下である必要があります。", notes=note,
+                        awaits=("proposal.file_population",))]
     if p.file_population == UNKNOWN:
         return [said(Status.REVIEW, f"本人の数（{p.population:,}人）は{minimum:,}人以上です。個人情報ファイルの本人の数がわからないため、"
                         f"ファイルの本人の数以下かを判定できません。{ctx.call.agency_name}に確かめてください。", notes=note)]

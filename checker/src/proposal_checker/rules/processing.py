@@ -6,8 +6,8 @@ review), anything else is "review" naming what is missing.
 """
 from __future__ import annotations
 
-from ..answers import PROCESSING_ITEMS
 from ..findings import Finding, Status
+from ..vocabulary import PROCESSING_ITEMS
 from . import Context, rule
 from .common import said
 

@@ -16,11 +16,12 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import timedelta
 
-from ..answers import UNKNOWN
 from ..dates import format_time
 from ..findings import Finding, Status
+from ..law import DISQUALIFICATION_YEARS, years
+from ..vocabulary import UNKNOWN
 from . import Context, rule
-from .common import NO_DAY, article_118_period, day, finding, not_known, said
+from .common import NO_DAY, article_118_period, awaiting, day, finding, not_known, said
 
 PERIOD_BASIS = ("公示4",)
 HAND_BASIS = ("公示4", "公示5(2)", "公示5(2)（注1）")
@@ -47,8 +48,7 @@ def _outside(ctx: Context, what: str, basis: tuple[str, ...], id: str = "", titl
 
 
 def _period(ctx: Context) -> str:
-    c = ctx.call
-    return f"募集期間は{day(c.opens)}から{day(c.closes)}{format_time(c.closes_at)}までです。"
+    return f"募集期間は{ctx.call.period_words}です。"
 
 
 @rule(
@@ -75,7 +75,8 @@ def check_method(ctx: Context) -> list[Finding]:
                         f"宅配便やメール便では送れません。{copies}", POST_BASIS,
                         notes=(f"朱書きする文言：「{c.envelope_marking}」",))]
     return [finding("submission.method", Status.REVIEW, title,
-                    not_known("提出の方法", method, "method") + f"持参か、郵送・信書便のどちらかで提出します。{copies}", ("公示5(2)",))]
+                    not_known("提出の方法", method, "method") + f"持参か、郵送・信書便のどちらかで提出します。{copies}", ("公示5(2)",),
+                    awaits=awaiting(method, "submission.method"))]
 
 
 @rule(
@@ -107,11 +108,12 @@ def _date(ctx: Context) -> list[Finding]:
         else:
             check = f"{what}が決まったら、募集期間の中かを確かめてください。持参する場合は、平日に限ります。"
         return [finding("submission.date", Status.REVIEW, title,
-                        not_known("提案の日", UNKNOWN, "submit_date") + "提案の日が募集期間の中かを判定できません。" + check
-                        + "提案の日は、欠格事由（年齢や2年の期間）の判定にも使います。" + _period(ctx), basis)]
+                        not_known("提案の日", UNKNOWN) + "提案の日が募集期間の中かを判定できません。" + check
+                        + f"提案の日は、欠格事由（年齢や{years(DISQUALIFICATION_YEARS)}の期間）の判定にも使います。" + _period(ctx), basis)]
     if d is None:
         return [finding("submission.date", Status.REVIEW, title,
-                        NO_DAY + f"{what}を入力してください。欠格事由などの判定にも使います。" + _period(ctx), basis)]
+                        NO_DAY + f"{what}を入力してください。欠格事由などの判定にも使います。" + _period(ctx), basis,
+                        awaits=("submission.date",))]
     outside = d < c.opens or d > c.closes
     if outside and _existing(ctx):
         if method == "hand" and not c.is_office_day(d):
@@ -174,12 +176,12 @@ def check_time(ctx: Context) -> list[Finding]:
     hours = f"受付は{format_time(c.hand_opens_at)}から{format_time(c.hand_closes_at)}まで（日本時間）です。"
     t = s.time
     if t is None:
-        return [said(Status.REVIEW, not_known("持参する時刻", None) + hours)]
+        return [said(Status.REVIEW, not_known("持参する時刻", None) + hours, awaits=("submission.time",))]
     shown = format_time(t)
     if t < c.hand_opens_at:
         return [said(Status.FAIL, f"{shown}は受付時間の前です。{hours}")]
     if s.date == c.closes and t > c.closes_at and not _existing(ctx):
-        return [said(Status.FAIL, f"締切に間に合いません。締切は{day(c.closes)}{format_time(c.closes_at)}です（{shown}は過ぎています）。")]
+        return [said(Status.FAIL, f"締切に間に合いません。締切は{c.deadline_words}です（{shown}は過ぎています）。")]
     if t > c.hand_closes_at:
         return [said(Status.FAIL, f"{shown}は受付時間の後です。{hours}")]
     if s.date == c.closes and t > c.closes_at:
@@ -202,7 +204,8 @@ def check_posted_on(ctx: Context) -> list[Finding]:
     p = s.posted_on
     if p is None:
         return [said(Status.REVIEW, not_known("発送する日", None)
-                        + f"締切日当日必着のため、{day(c.closes)}の{format_time(c.closes_at)}までに届くよう、余裕をもって発送してください。")]
+                        + f"締切日当日必着のため、{day(c.closes)}の{format_time(c.closes_at)}までに届くよう、余裕をもって発送してください。",
+                     awaits=("submission.posted_on",))]
     if p > c.closes and _existing(ctx):
         return [_outside(ctx, f"発送日（{day(p)}）は、", POST_BASIS)]
     if p > c.closes:

@@ -1,4 +1,4 @@
-"""The answers format, version 1: parse and validate what a person answered.
+"""Reading a JSON value into the answers (model.py): parse and validate what a person answered.
 
 Strict by design: every problem is reported, each naming the field by its path
 (``proposers[0].birth_date``) with a plain-Japanese message, and nothing but
@@ -7,43 +7,18 @@ valid (a flow in progress): they mean "not answered yet".
 """
 from __future__ import annotations
 
+import functools
 import json
-from dataclasses import dataclass, field
 from datetime import date, time
-from typing import Any
+from typing import Any, Callable
 
-from .dates import parse_hhmm, parse_iso_date
-
-FORMAT = "proposal-checker/answers"
-VERSION = 1
-
-MAX_TEXT = 200
-MAX_BYTES = 1_048_576          # 1 MB of UTF-8
-MAX_DEPTH = 20                 # nesting of objects and arrays (the format itself needs 6)
-MAX_PROPOSERS = 20
-MAX_OFFICERS = 50
-MAX_COUNT = 10**9
-# Dates outside this range are typing mistakes, not answers.
-EARLIEST_DATE = date(1900, 1, 1)
-LATEST_DATE = date(2100, 12, 31)
-
-KINDS = ("new", "existing-new-user", "existing-change", "existing-extend")
-PROPOSER_TYPES = ("individual", "corporation", "organisation")
-BODY_TYPES = ("corporation", "organisation")
-YES_NO_UNKNOWN = ("no", "yes", "unknown")
-BANKRUPTCY = ("none", "restored", "not-restored", "unknown")
-# A body has no 復権 (破産法第255条・第256条): for it "not-restored" means a 破産手続開始の決定 in effect.
-BODY_BANKRUPTCY = ("none", "not-restored", "unknown")
-SENTENCE_STATUS = ("none", "yes", "unknown")
-# "partly-suspended": 刑の一部の執行猶予 (刑法第27条の2), which none of the others fits (always review).
-SENTENCE_STATE = ("serving", "ended", "suspended", "suspension-completed", "partly-suspended", "unknown")
-CANCELLATION_STATUS = ("none", "yes", "unknown")
-DONE = ("yes", "not-yet")
-METHODS = ("hand", "post", "unknown")
-PROCESSING_ITEMS = ("identifiers", "individual_codes", "linking_codes", "idiosyncratic", "other")
-MEASURE_ITEMS = ("purpose_method", "access_control", "leak_prevention", "staff", "disposal", "incidents")
-
-UNKNOWN = "unknown"
+from ..dates import parse_hhmm, parse_iso_date
+from ..vocabulary import (BANKRUPTCY, BODY_BANKRUPTCY, BODY_TYPES, CANCELLATION_STATUS, DONE, KINDS, MEASURE_ITEMS,
+                          METHODS, PROCESSING_ITEMS, PROPOSER_TYPES, SENTENCE_STATE, SENTENCE_STATUS, UNKNOWN,
+                          YES_NO_UNKNOWN)
+from .model import (DATE_RANGE, EARLIEST_DATE, FORMAT, LATEST_DATE, MAX_COUNT, MAX_DEPTH, MAX_OFFICERS,
+                    MAX_PROPOSERS, MAX_TEXT, VERSION, Answers, Cancellation, Person, Proposal, Proposer, Sentence,
+                    Submission)
 
 
 # What an applicant is told about a file that cannot be read (the page); the command line also
@@ -69,243 +44,22 @@ class AnswersError(ValueError):
         super().__init__("\n".join(f"{path or '回答全体'}: {message}" for path, message in self.errors))
 
 
-def _not_answers(message: str) -> AnswersError:
+def not_answers(message: str) -> AnswersError:
     """A file that is not an answers file at all (a photo, a document, other JSON)."""
     return AnswersError([("", message)], NOT_AN_ANSWERS_FILE, show_errors=False)
-
-
-@dataclass(frozen=True)
-class Sentence:
-    status: str | None = None          # none / yes / unknown
-    state: str | None = None           # serving / ended / suspended / suspension-completed / partly-suspended / unknown
-    ended_on: date | None = None
-
-
-@dataclass(frozen=True)
-class Cancellation:
-    status: str | None = None          # none / yes / unknown
-    date: date | None = None
-
-
-@dataclass(frozen=True)
-class Person:
-    """An individual proposer's personal answers, or one officer of a body."""
-    name: str = ""
-    birth_date: date | str | None = None       # a date, "unknown", or None (not answered)
-    capacity: str | None = None
-    bankruptcy: str | None = None
-    sentence: Sentence | None = None
-    cancellation: Cancellation | None = None
-
-
-@dataclass(frozen=True)
-class Proposer(Person):
-    type: str | None = None
-    certificate_date: date | str | None = None
-    officers: tuple[Person, ...] | None = None  # None = not answered; () = answered "none listed"
-
-    @property
-    def is_body(self) -> bool:
-        return self.type in BODY_TYPES
-
-
-@dataclass(frozen=True)
-class Proposal:
-    kind: str | None = None
-    file_name: str = ""
-    population: int | None = None
-    file_population: int | str | None = None
-    processing: dict[str, str] = field(default_factory=dict)
-    contribution: str | None = None
-    period_of_use: str | None = None
-    measures: dict[str, str] = field(default_factory=dict)
-
-    @property
-    def is_new(self) -> bool | None:
-        """True for 法第112条, False for 法第118条, None when not answered."""
-        if self.kind is None:
-            return None
-        return self.kind == "new"
-
-
-@dataclass(frozen=True)
-class Submission:
-    method: str | None = None
-    date: date | None = None            # the proposal day, when known
-    date_unknown: bool = False          # 「わからない」 (stored as "unknown"); ``date`` is then None
-    time: time | None = None
-    posted_on: date | None = None
-    agent: str | None = None
-
-
-@dataclass(frozen=True)
-class Answers:
-    call: str | None = None
-    proposal: Proposal = field(default_factory=Proposal)
-    proposers: tuple[Proposer, ...] = ()
-    submission: Submission = field(default_factory=Submission)
-
-    def to_json(self) -> dict[str, Any]:
-        """The same answers in the v1 format (what ``parse_answers`` reads back)."""
-        data: dict[str, Any] = {"format": FORMAT, "version": VERSION}
-        if self.call is not None:
-            data["call"] = self.call
-        proposal = _drop_empty({
-            "kind": self.proposal.kind, "file_name": self.proposal.file_name or None,
-            "population": self.proposal.population, "file_population": self.proposal.file_population,
-            "processing": dict(self.proposal.processing) or None, "contribution": self.proposal.contribution,
-            "period_of_use": self.proposal.period_of_use, "measures": dict(self.proposal.measures) or None,
-        })
-        if proposal:
-            data["proposal"] = proposal
-        if self.proposers:
-            data["proposers"] = [_proposer_json(p) for p in self.proposers]
-        s = self.submission
-        submission = _drop_empty({
-            "method": s.method, "date": UNKNOWN if s.date_unknown else _iso(s.date), "time": s.time.strftime("%H:%M") if s.time else None,
-            "posted_on": _iso(s.posted_on), "agent": s.agent,
-        })
-        if submission:
-            data["submission"] = submission
-        return data
-
-
-def _iso(value: Any) -> Any:
-    return value.isoformat() if isinstance(value, date) else value
-
-
-def _drop_empty(data: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in data.items() if v is not None and v != ""}
-
-
-def _person_json(p: Person) -> dict[str, Any]:
-    data = _drop_empty({"name": p.name, "birth_date": _iso(p.birth_date), "capacity": p.capacity,
-                        "bankruptcy": p.bankruptcy})
-    if p.sentence is not None:
-        data["sentence"] = _drop_empty({"status": p.sentence.status, "state": p.sentence.state,
-                                        "ended_on": _iso(p.sentence.ended_on)})
-    if p.cancellation is not None:
-        data["cancellation"] = _drop_empty({"status": p.cancellation.status, "date": _iso(p.cancellation.date)})
-    return data
-
-
-def _proposer_json(p: Proposer) -> dict[str, Any]:
-    data = _drop_empty({"type": p.type})
-    data.update(_person_json(p))
-    if p.certificate_date is not None:
-        data["certificate_date"] = _iso(p.certificate_date)
-    if p.officers is not None:
-        data["officers"] = [_person_json(o) for o in p.officers]
-    return data
-
-
-# ---------------------------------------------------------------------------------------------
-# Parsing from text
-
-
-def parse_answers_text(text: str) -> Answers:
-    """Parse answers from JSON text: adds the not-JSON, too-large and too-deep errors."""
-    if not isinstance(text, str):
-        raise _not_answers("回答は JSON の文字列で渡してください")
-    try:
-        size = len(text.encode("utf-8"))
-    except UnicodeEncodeError:
-        raise _not_answers("文字として読めない部分があります（UTF-8 で保存してください）") from None
-    if size > MAX_BYTES:
-        raise AnswersError([("", too_large(size))], too_large(size) + "。" + CHOOSE_SAVED, show_errors=False)
-    depth = json_depth(text)
-    if depth > MAX_DEPTH:
-        raise _not_answers(f"入れ子が深すぎます（{depth}段）。回答ファイルの入れ子は{MAX_DEPTH}段までです")
-    duplicates: list[str] = []
-
-    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
-        result: dict[str, Any] = {}
-        for key, value in items:
-            if key in result:
-                duplicates.append(key)
-            result[key] = value
-        return result
-
-    def constant(name: str) -> Any:
-        raise ValueError(f"{name} は JSON の値ではありません")
-
-    try:
-        data = json.loads(text, object_pairs_hook=pairs, parse_constant=constant)
-    except RecursionError:
-        raise _not_answers(f"入れ子が深すぎます。回答ファイルの入れ子は{MAX_DEPTH}段までです") from None
-    except json.JSONDecodeError as error:
-        message = f"JSON として読めません（{error.lineno}行目{error.colno}文字目：{_json_problem(error.msg)}）"
-        # A saved file that was edited by hand still carries the format's mark: where it broke helps.
-        if FORMAT in text:
-            raise AnswersError([("", message)]) from None
-        raise _not_answers(message) from None
-    except (ValueError, TypeError) as error:
-        raise _not_answers(f"JSON として読めません（{error}）") from None
-    if duplicates:
-        names = "、".join(sorted(set(duplicates)))
-        raise AnswersError([("", f"同じ項目名が二度書かれています（{names}）。一つにしてください")])
-    return parse_answers(data)
-
-
-def too_large(size: int) -> str:
-    """The message for an answers file of ``size`` bytes, over ``MAX_BYTES``."""
-    return f"ファイルが大きすぎます（{size:,}バイト）。回答ファイルは{MAX_BYTES / 1_048_576:g}MB（{MAX_BYTES:,}バイト）以内です"
-
-
-def _json_problem(msg: str) -> str:
-    known = {
-        "Expecting value": "値がありません",
-        "Expecting property name enclosed in double quotes": "項目名は \" で囲んでください",
-        "Expecting ',' delimiter": "「,」がありません",
-        "Expecting ':' delimiter": "「:」がありません",
-        "Extra data": "JSON の後に余分な文字があります",
-        "Unterminated string starting at": "文字列が閉じていません",
-        "Invalid control character at": "文字列の中に使えない制御文字があります",
-    }
-    return known.get(msg, msg)
-
-
-def json_depth(text: str) -> int:
-    """The deepest nesting of objects and arrays in JSON text, by one linear scan.
-
-    Counted without parsing, so hostile input (``[[[[…``) cannot exhaust the stack.
-    Brackets inside strings are skipped; invalid JSON is left for the parser to report.
-    """
-    depth = deepest = 0
-    in_string = escaped = False
-    for char in text:
-        if in_string:
-            if escaped:
-                escaped = False
-            elif char == "\\":
-                escaped = True
-            elif char == '"':
-                in_string = False
-        elif char == '"':
-            in_string = True
-        elif char in "[{":
-            depth += 1
-            deepest = max(deepest, depth)
-        elif char in "]}":
-            depth -= 1
-    return deepest
-
-
-# ---------------------------------------------------------------------------------------------
-# Parsing from a JSON value
 
 
 def parse_answers(data: object) -> Answers:
     """Validate a JSON value and build ``Answers``; raises ``AnswersError`` listing every problem.
 
     ``call`` is the id of the call the answers were saved for; it may name another call (answers
-    saved last year): ``other_call`` says so, and the rules check the answers against the current call.
+    saved last year): the rules check them against the current call, and say so (rules/kind.py, ``other_call``).
     """
     errors: list[tuple[str, str]] = []
     try:
         answers = _Parser(errors).answers(data)
     except RecursionError:
-        raise _not_answers(f"入れ子が深すぎます。回答ファイルの入れ子は{MAX_DEPTH}段までです") from None
+        raise not_answers(f"入れ子が深すぎます。回答ファイルの入れ子は{MAX_DEPTH}段までです") from None
     paths = {path for path, _ in errors}
     if paths & {"", "format"}:
         # Not an object, or without the format's mark: some other file. Its fields mean nothing here.
@@ -347,6 +101,25 @@ def _show(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "…"
 
 
+def _field(empty: Any = None) -> Callable:
+    """A reader of one field of ``data``: a field left out (or null) is not answered yet (``empty``);
+    with ``allow_unknown``, "unknown" is an answer; anything else goes to the reader, with its path."""
+    def wrap(read: Callable) -> Callable:
+        @functools.wraps(read)
+        def field(self: "_Parser", data: dict[str, Any], key: str, path: str, *args: Any,
+                  allow_unknown: bool = False) -> Any:
+            value = data.get(key)
+            if value is None:
+                return empty
+            if allow_unknown and value == UNKNOWN:
+                return UNKNOWN
+            # The message then says what else may be written.
+            extra = {"extra": "か \"unknown\""} if allow_unknown else {}
+            return read(self, value, _path(path, key), *args, **extra)
+        return field
+    return wrap
+
+
 class _Parser:
     def __init__(self, errors: list[tuple[str, str]]):
         self.errors = errors
@@ -365,50 +138,35 @@ class _Parser:
                 self.error(_path(path, str(key)), f"この項目は回答の形式にありません。使える項目は {', '.join(allowed)} です")
         return value
 
-    def choice(self, data: dict[str, Any], key: str, path: str, options: tuple[str, ...]) -> str | None:
-        if key not in data or data[key] is None:
-            return None
-        value = data[key]
+    @_field()
+    def choice(self, value: Any, where: str, options: tuple[str, ...]) -> str | None:
         if not isinstance(value, str) or value not in options:
-            self.error(_path(path, key), f"{_show(value)} は使えません。{' / '.join(options)} のどれかにしてください")
+            self.error(where, f"{_show(value)} は使えません。{' / '.join(options)} のどれかにしてください")
             return None
         return value
 
-    def text(self, data: dict[str, Any], key: str, path: str) -> str:
-        if key not in data or data[key] is None:
-            return ""
-        value = data[key]
+    @_field(empty="")
+    def text(self, value: Any, where: str) -> str:
         if not isinstance(value, str):
-            self.error(_path(path, key), f"文字列で書いてください（{_show(value)} は使えません）")
+            self.error(where, f"文字列で書いてください（{_show(value)} は使えません）")
             return ""
         if len(value) > MAX_TEXT:
-            self.error(_path(path, key), f"長すぎます（{len(value)}文字）。{MAX_TEXT}文字以内にしてください")
+            self.error(where, f"長すぎます（{len(value)}文字）。{MAX_TEXT}文字以内にしてください")
             return ""
         return value.strip()
 
-    def count(self, data: dict[str, Any], key: str, path: str, allow_unknown: bool = False) -> int | str | None:
-        if key not in data or data[key] is None:
-            return None
-        value = data[key]
-        if allow_unknown and value == UNKNOWN:
-            return UNKNOWN
+    @_field()
+    def count(self, value: Any, where: str, extra: str = "") -> int | None:
         if isinstance(value, bool) or not isinstance(value, int):
-            extra = "か \"unknown\"" if allow_unknown else ""
-            self.error(_path(path, key), f"人数は整数{extra}で書いてください（{_show(value)} は使えません）")
+            self.error(where, f"人数は整数{extra}で書いてください（{_show(value)} は使えません）")
             return None
         if not 0 <= value <= MAX_COUNT:
-            self.error(_path(path, key), f"人数は0から{MAX_COUNT:,}までの整数で書いてください（{value:,} は範囲外です）")
+            self.error(where, f"人数は0から{MAX_COUNT:,}までの整数で書いてください（{value:,} は範囲外です）")
             return None
         return value
 
-    def day(self, data: dict[str, Any], key: str, path: str, allow_unknown: bool = False) -> date | str | None:
-        if key not in data or data[key] is None:
-            return None
-        value = data[key]
-        if allow_unknown and value == UNKNOWN:
-            return UNKNOWN
-        where = _path(path, key)
-        extra = "か \"unknown\"" if allow_unknown else ""
+    @_field()
+    def day(self, value: Any, where: str, extra: str = "") -> date | None:
         if not isinstance(value, str):
             self.error(where, f"日付は \"YYYY-MM-DD\" の文字列{extra}で書いてください（{_show(value)} は使えません）")
             return None
@@ -421,18 +179,16 @@ class _Parser:
                 self.error(where, f"日付は \"YYYY-MM-DD\"（例：2030-04-01）{extra}で書いてください（{_show(value)} は使えません）")
             return None
         if not EARLIEST_DATE <= parsed <= LATEST_DATE:
-            self.error(where, f"日付が範囲外です（{value}）。1900年から2100年までの日付にしてください")
+            self.error(where, f"日付が範囲外です（{value}）。{DATE_RANGE}の日付にしてください")
             return None
         return parsed
 
-    def clock(self, data: dict[str, Any], key: str, path: str) -> time | None:
-        if key not in data or data[key] is None:
-            return None
-        value = data[key]
+    @_field()
+    def clock(self, value: Any, where: str) -> time | None:
         try:
             return parse_hhmm(value)
         except (ValueError, TypeError):
-            self.error(_path(path, key), f"時刻は日本時間の \"HH:MM\"（例：16:30）で書いてください（{_show(value)} は使えません）")
+            self.error(where, f"時刻は日本時間の \"HH:MM\"（例：16:30）で書いてください（{_show(value)} は使えません）")
             return None
 
     def checklist(self, data: dict[str, Any], key: str, path: str, items: tuple[str, ...]) -> dict[str, str]:
@@ -604,16 +360,3 @@ class _Parser:
             posted_on=self.day(data, "posted_on", path),  # type: ignore[arg-type]
             agent=self.choice(data, "agent", path, YES_NO_UNKNOWN),
         )
-
-
-def other_call(answers: Answers, call: Any) -> str:
-    """What to tell a person whose answers were saved for another call; "" when they were not."""
-    if answers.call is None or answers.call == call.id:
-        return ""
-    return (f"この回答は、別の募集（記号「{answers.call}」）のために保存されたものです。"
-            f"今の募集（記号「{call.id}」、{call.title}）に照らして確かめます。"
-            "日付など、募集によって変わる回答を見直してください。")
-
-
-__all__ = ["Answers", "AnswersError", "Cancellation", "Person", "Proposal", "Proposer", "Sentence",
-           "Submission", "other_call", "parse_answers", "parse_answers_text", "json_depth"]

@@ -1,0 +1,154 @@
+"""The answers format, version 1: what a person answered, as the rules read it.
+
+The format's mark and version, its limits, and one frozen dataclass per part of the answers
+(``Answers`` holds them all; ``to_json`` writes them back). Reading a JSON file or value into
+them, with every problem named, is reader.py's job; the values a person picks, and their words,
+are vocabulary.py's. Missing fields are valid (a flow in progress): they mean "not answered yet".
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, time
+from typing import Any
+
+from ..vocabulary import BODY_TYPES, UNKNOWN
+
+FORMAT = "proposal-checker/answers"
+VERSION = 1
+
+MAX_TEXT = 200
+MAX_BYTES = 1_048_576          # 1 MB of UTF-8
+MAX_DEPTH = 20                 # nesting of objects and arrays (the format itself needs 6)
+MAX_PROPOSERS = 20
+MAX_OFFICERS = 50
+MAX_COUNT = 10**9
+# Dates outside this range are typing mistakes, not answers.
+EARLIEST_DATE = date(1900, 1, 1)
+LATEST_DATE = date(2100, 12, 31)
+# The same range in words, for every message that names it.
+DATE_RANGE = f"{EARLIEST_DATE.year}年から{LATEST_DATE.year}年まで"
+
+
+@dataclass(frozen=True)
+class Sentence:
+    status: str | None = None          # none / yes / unknown
+    state: str | None = None           # serving / ended / suspended / suspension-completed / partly-suspended / unknown
+    ended_on: date | None = None
+
+
+@dataclass(frozen=True)
+class Cancellation:
+    status: str | None = None          # none / yes / unknown
+    date: date | None = None
+
+
+@dataclass(frozen=True)
+class Person:
+    """An individual proposer's personal answers, or one officer of a body."""
+    name: str = ""
+    birth_date: date | str | None = None       # a date, "unknown", or None (not answered)
+    capacity: str | None = None
+    bankruptcy: str | None = None
+    sentence: Sentence | None = None
+    cancellation: Cancellation | None = None
+
+
+@dataclass(frozen=True)
+class Proposer(Person):
+    type: str | None = None
+    certificate_date: date | str | None = None
+    officers: tuple[Person, ...] | None = None  # None = not answered; () = answered "none listed"
+
+    @property
+    def is_body(self) -> bool:
+        return self.type in BODY_TYPES
+
+
+@dataclass(frozen=True)
+class Proposal:
+    kind: str | None = None
+    file_name: str = ""
+    population: int | None = None
+    file_population: int | str | None = None
+    processing: dict[str, str] = field(default_factory=dict)
+    contribution: str | None = None
+    period_of_use: str | None = None
+    measures: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def is_new(self) -> bool | None:
+        """True for 法第112条, False for 法第118条, None when not answered."""
+        if self.kind is None:
+            return None
+        return self.kind == "new"
+
+
+@dataclass(frozen=True)
+class Submission:
+    method: str | None = None
+    date: date | None = None            # the proposal day, when known
+    date_unknown: bool = False          # 「わからない」 (stored as "unknown"); ``date`` is then None
+    time: time | None = None
+    posted_on: date | None = None
+    agent: str | None = None
+
+
+@dataclass(frozen=True)
+class Answers:
+    call: str | None = None
+    proposal: Proposal = field(default_factory=Proposal)
+    proposers: tuple[Proposer, ...] = ()
+    submission: Submission = field(default_factory=Submission)
+
+    def to_json(self) -> dict[str, Any]:
+        """The same answers in the v1 format (what ``parse_answers`` reads back)."""
+        data: dict[str, Any] = {"format": FORMAT, "version": VERSION}
+        if self.call is not None:
+            data["call"] = self.call
+        proposal = _drop_empty({
+            "kind": self.proposal.kind, "file_name": self.proposal.file_name or None,
+            "population": self.proposal.population, "file_population": self.proposal.file_population,
+            "processing": dict(self.proposal.processing) or None, "contribution": self.proposal.contribution,
+            "period_of_use": self.proposal.period_of_use, "measures": dict(self.proposal.measures) or None,
+        })
+        if proposal:
+            data["proposal"] = proposal
+        if self.proposers:
+            data["proposers"] = [_proposer_json(p) for p in self.proposers]
+        s = self.submission
+        submission = _drop_empty({
+            "method": s.method, "date": UNKNOWN if s.date_unknown else _iso(s.date), "time": s.time.strftime("%H:%M") if s.time else None,
+            "posted_on": _iso(s.posted_on), "agent": s.agent,
+        })
+        if submission:
+            data["submission"] = submission
+        return data
+
+
+def _iso(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def _drop_empty(data: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in data.items() if v is not None and v != ""}
+
+
+def _person_json(p: Person) -> dict[str, Any]:
+    data = _drop_empty({"name": p.name, "birth_date": _iso(p.birth_date), "capacity": p.capacity,
+                        "bankruptcy": p.bankruptcy})
+    if p.sentence is not None:
+        data["sentence"] = _drop_empty({"status": p.sentence.status, "state": p.sentence.state,
+                                        "ended_on": _iso(p.sentence.ended_on)})
+    if p.cancellation is not None:
+        data["cancellation"] = _drop_empty({"status": p.cancellation.status, "date": _iso(p.cancellation.date)})
+    return data
+
+
+def _proposer_json(p: Proposer) -> dict[str, Any]:
+    data = _drop_empty({"type": p.type})
+    data.update(_person_json(p))
+    if p.certificate_date is not None:
+        data["certificate_date"] = _iso(p.certificate_date)
+    if p.officers is not None:
+        data["officers"] = [_person_json(o) for o in p.officers]
+    return data

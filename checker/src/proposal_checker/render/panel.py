@@ -1,0 +1,56 @@
+"""The live panel beside a step's questions: what the answers so far decide, and how many
+findings only wait for a question not answered yet."""
+from __future__ import annotations
+
+from ..findings import DECIDING, STATUS_ORDER, Finding, Status
+from ..markup import esc
+from ..result import Result
+from .result import OUTCOMES
+
+
+def _not_yet(f: Finding, by_id: dict[str, Finding], fresh: dict[str, Finding]) -> bool:
+    """Whether ``f`` only waits for answers: it awaits an answer (``Finding.awaits``), it is as with no
+    answers at all, or it sums up findings (``Finding.sums``) that all wait. Never read from its words."""
+    if f.status is not Status.REVIEW:
+        return False
+    if f.awaits or fresh.get(f.id) == f:
+        return True
+    parts = [by_id[i] for i in f.sums if i in by_id and by_id[i].status is not Status.PASS]
+    return bool(parts) and all(_not_yet(g, by_id, fresh) for g in parts)
+
+
+def result_panel(result: Result, fresh: Result | None = None) -> str:
+    """The compact result beside each step: the outcome and counts for what has been answered.
+
+    Beside the questions, a question not reached yet is not a problem: before anything is answered
+    the panel says nothing is judged yet, and afterwards counts only what the answers decide,
+    saying how many questions are still open. ``fresh``: the result of no answers at all (the same
+    call); without it every finding counts, as on the result page."""
+    fresh_findings = {f.id: f for f in fresh.findings} if fresh else {}
+    if fresh is not None and result.findings == fresh.findings:
+        return ('<p class="checker-panel-outcome checker-panel-outcome--pending">まだ判定していません</p>'
+                '<p class="checker-hint">質問に答えると、ここに今の答えでの判定が出ます。</p>')
+    by_id = {f.id: f for f in result.findings}
+    open_ = [f for f in result.findings if _not_yet(f, by_id, fresh_findings)] if fresh else []
+    judged = [f for f in result.findings if f not in open_]
+    overall = result.overall if not open_ else next(
+        (s for s in DECIDING if any(f.status is s for f in judged)), None)
+    if overall is None:
+        title, state = "今の答えでは、問題は見つかっていません。", "pending"
+    else:
+        title, state = OUTCOMES[overall.value][0], overall.value
+    rows = "".join(
+        f'<li class="checker-count checker-count--{s.value}"><span class="checker-badge checker-badge--{s.value}">'
+        f"{esc(s.label)}</span> {sum(f.status is s for f in judged)}件</li>"
+        for s in STATUS_ORDER)
+    hint = (f'まだ答えていない質問に関わる項目（<span class="nowrap">{len(open_)}件</span>）は、数えていません。'
+            f"結果のページでは「{Status.REVIEW.short}」に入ります。" if open_ else "")
+    return (f'<p class="checker-panel-outcome checker-panel-outcome--{state}">{esc(title)}</p>'
+            f'<ul class="checker-counts">{rows}</ul>'
+            + (f'<p class="checker-hint">{hint}</p>' if hint else ""))
+
+
+def live_panel(result_html: str) -> str:
+    return ('<aside class="checker-live" aria-labelledby="checker-live-heading">'
+            '<h3 class="checker-live-heading" id="checker-live-heading">今の答えでの判定</h3>'
+            f'<div data-result>{result_html}</div></aside>')
