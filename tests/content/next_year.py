@@ -49,7 +49,7 @@ def next_year(call) -> dict[str, object]:
 
     opens = office_day(add_years(call.opens, 1), +1)
     closes = office_day(add_years(call.closes, 1), -1)
-    while (closes - opens).days + 1 < MINIMUM_CALL_DAYS:
+    while (closes - opens).days + 1 < MINIMUM_CALL_DAYS.value:
         closes = office_day(closes + timedelta(days=1), +1)
     notice = min(office_day(add_years(call.notice_date, 1), -1), opens)
     fiscal_year = call.fiscal_year + 1

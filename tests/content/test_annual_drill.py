@@ -134,7 +134,7 @@ def test_next_year_is_the_following_fiscal_year_with_the_period_a_year_later_on_
         while not new.is_office_day(day):
             day += timedelta(days=step)
         assert after == day, (before, after)
-    assert new.notice_date <= new.opens and (new.closes - new.opens).days + 1 >= MINIMUM_CALL_DAYS
+    assert new.notice_date <= new.opens and (new.closes - new.opens).days + 1 >= MINIMUM_CALL_DAYS.value
     assert (new.office, new.telephone) != (old.office, old.telephone)
     # Everything else is the same call.
     assert (new.agency_name, new.address, new.copies, new.closes_at, new.disqualifications) == (
