@@ -1,6 +1,7 @@
 """Every kind of proposal can answer every question its result asks about.
 
-The result says 「まだ回答していません」 about a question not answered. For each kind (法第112条, and
+A finding says which answers it still awaits (``Finding.awaits``; its message says 「まだ回答していません」).
+For each kind (法第112条, and
 the three of 法第118条 and 公示5(1)（注1）) this walks the checker as the page does, answering what each
 step asks, and checks that nothing is left unanswered; and, with nothing answered, that the result
 asks only about questions the flow puts to that kind.
@@ -17,8 +18,6 @@ from proposal_checker.rules import Context, all_rules
 from calls import resolve
 from scenarios import DATA
 from webpage import ask, error_texts, fresh, page  # noqa: F401  (fresh: autouse fixture)
-
-NOT_ANSWERED = "まだ回答していません"
 
 
 def applicant(kind: str) -> dict:
@@ -65,20 +64,20 @@ def test_answering_every_step_leaves_nothing_unanswered(kind):
     assert "file" in seen
     findings = web._evaluate().findings
     assert findings
-    assert [f"{f.id}: {f.message}" for f in findings if NOT_ANSWERED in f.message] == []
+    assert [f"{f.id}: {f.awaits}" for f in findings if f.awaits] == []
 
 
 @pytest.mark.parametrize("kind", (None,) + KINDS)
 def test_the_result_asks_only_about_questions_the_flow_asks(kind):
-    """With nothing answered but who proposes, each rule saying 「まだ回答していません」 is fed by a question
-    this kind of proposal is asked."""
+    """With nothing answered but who proposes, each rule whose findings await an answer is fed by a
+    question this kind of proposal is asked."""
     data = {"format": "proposal-checker/answers", "version": 1,
             "proposers": [{"type": "individual"}, {"type": "corporation", "officers": [{}]}]}
     if kind:
         data["proposal"] = {"kind": kind}
     asked = {r.id for s in flow.steps(data) for f in s.fields if f.applies for r in f.question.feeds}
     ctx = Context(parse_answers(data), web._call())
-    unanswered = {r.id for r in all_rules() for f in r.check(ctx) if NOT_ANSWERED in f.message}
+    unanswered = {r.id for r in all_rules() for f in r.check(ctx) if f.awaits}
     assert unanswered
     assert unanswered <= asked
     # The file's question, in the words for this kind.
