@@ -46,9 +46,14 @@ def test_step_2_comes_at_once_for_every_kind_of_proposal_before_python_is_ready(
         name = phone.locator(f'{BODY} input[name="p0.name"]')
         if i == 0:
             name.fill("先に 太郎")  # typed before ready, for one kind ...
+            # 戻る, at once too: the screen as it was left (its own nodes, so not driver.press,
+            # which waits for the nodes on screen to be replaced by new ones).
+            phone.locator(f'{BODY} button.checker-button[value="back"]').click()
+            phone.wait_for_function("() => document.querySelector('#step-heading')?.innerText === 'どの提案をしますか'")
+            assert "準備中" not in phone.inner_text(STATUS)
         else:
             assert name.input_value() == "先に 太郎"  # ... and still there after another kind was chosen
-        back(phone, "どの提案をしますか")
+            back(phone, "どの提案をしますか")  # the browser's Back
     release(phone, held)
     wait_ready(phone)
     assert heading(phone) == "どの提案をしますか"

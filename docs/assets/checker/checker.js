@@ -286,6 +286,14 @@ if (typeof WebAssembly !== "object") {
       }
       return;
     }
+    // 戻る from an opening screen: the screen it was asked for from, as it was left.
+    const previous = request.action === "back" && screens.find((s) => s.response.page === current && s.from !== current)?.from;
+    if (previous && kept.has(previous)) {
+      queue.push({ request: now, shown: true });
+      const left = kept.get(previous);
+      show(left.response, { nodes: left.nodes });
+      return;
+    }
     if (request.action === "update") return; // sent at ready with everything on the form
     queue.push({ request, form, shown: false, how });
     wait(button);
