@@ -52,12 +52,16 @@ def notes(call, checker: bool = False) -> dict[str, tuple[str, str]]:
 def banner(call, root: str, checker: bool = False) -> str:
     """The box with the call's dates and the four notes (only "any" shown), and its script."""
     deadline = f"{call.closes.isoformat()}T{call.closes_at.strftime('%H:%M')}"
+    # One paragraph per note: the search index's parser (Material) ends an exclusion at the first
+    # closing tag of the excluded element's kind, so nothing inside the box may be a <div>.
     inner = "".join(
-        f'<div class="call-state-note call-state-note--{state}" data-call-state="{state}"{"" if state == "any" else " hidden"}>'
-        f'<p class="call-state-title">{esc(title)}</p><p>{esc(text)}</p></div>'
+        f'<p class="call-state-note call-state-note--{state}" data-call-state="{state}"{"" if state == "any" else " hidden"}>'
+        f'<strong class="call-state-title">{esc(title)}</strong><span>{esc(text)}</span></p>'
         for state, (title, text) in notes(call, checker).items())
-    return (f'<div class="call-state" role="note" aria-label="募集の状況" data-call-opens="{esc(call.opens.isoformat())}" '
-            f'data-call-deadline="{esc(deadline)}">{inner}</div>'
+    # Out of the search index: what it finds is the page's lasting text, not four notes of which
+    # the page shows one.
+    return (f'<div class="call-state" role="note" aria-label="募集の状況" data-search-exclude '
+            f'data-call-opens="{esc(call.opens.isoformat())}" data-call-deadline="{esc(deadline)}">{inner}</div>'
             f'<script type="module" src="{esc(root)}{SCRIPT}"></script>')
 
 

@@ -82,12 +82,17 @@ def test_the_top_of_the_page_carries_the_calls_dates_and_a_note_for_each_state(s
     article = built[built.index("<article"):]
     # Right under the page's title.
     assert re.search(r"</h1>\s*<div class=\"call-state\"", article)
-    box = re.search(r'<div class="call-state"[^>]*data-call-opens="([^"]+)" data-call-deadline="([^"]+)">(.*?)</div></div>',
+    box = re.search(r'<div class="call-state"[^>]*data-call-opens="([^"]+)" data-call-deadline="([^"]+)">(.*?)</p></div>',
                     article, re.S)
     assert box.group(1) == call.opens.isoformat()
     assert box.group(2) == f"{call.closes.isoformat()}T{call.closes_at.strftime('%H:%M')}"
     notes = dict(re.findall(r'data-call-state="(\w+)"((?: hidden)?)>', box.group(3)))
     assert notes == {"any": "", "before": " hidden", "open": " hidden", "closed": " hidden"}
+    # Not in the search index: the page's lasting text is, not four notes of which it shows one.
+    import json
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    texts = [d["text"] for d in index["docs"] if d["location"].split("#")[0] == (page + "/" if page else "")]
+    assert texts and not [t for t in texts if "この募集は終了しました" in t or "募集はまだ始まっていません" in t]
     # The script that picks the note is the site's own file.
     src = re.search(r'<script type="module" src="([^"]+call-state\.js)"></script>', article).group(1)
     assert (site / posixpath.normpath(posixpath.join(page, src))).is_file()
