@@ -66,6 +66,23 @@ def test_step_2_comes_at_once_for_every_kind_of_proposal_before_python_is_ready(
         press(phone, "back")
 
 
+def test_the_first_screen_takes_no_tap_before_its_script_runs(phone, base_url):
+    # Before checker.js runs, a tap on はじめる would send the form to the server (a reload): the
+    # screen is on view from the first paint, but inert until the script answers it.
+    script = hold(phone, "**/assets/checker/checker.js")
+    phone.goto(base_url + "checker/", wait_until="commit")
+    phone.wait_for_selector("#step-heading")
+    phone.evaluate(f"() => {{ window.__taps = 0; document.querySelector('{BODY}').addEventListener('click', () => window.__taps++, true); }}")
+    phone.evaluate(f"document.querySelector('{NEXT}').scrollIntoView()")
+    button = phone.locator(NEXT).bounding_box()
+    phone.mouse.click(button["x"] + button["width"] / 2, button["y"] + button["height"] / 2)
+    assert phone.evaluate("window.__taps") == 0 and phone.url == base_url + "checker/"
+    release(phone, script)
+    phone.wait_for_function(f"() => !document.querySelector('{BODY}').inert")
+    start(phone)
+    assert heading(phone) == "どの提案をしますか"
+
+
 # Every text the status line gives to be read out (what is aria-hidden, such as the seconds, is
 # not read out), as it changes, from the first byte of the page on.
 SAID = """

@@ -11,7 +11,7 @@ from conftest import BUNDLE
 
 def opening_of(site) -> tuple[str, dict]:
     page = (site / "checker" / "index.html").read_text(encoding="utf-8")
-    body = re.search(r"<div data-checker-body data-checker-js>(.*?)</div>\s*<script type=\"application/json\" id=\"checker-opening\">(.*?)</script>",
+    body = re.search(r"<div data-checker-body data-checker-js inert>(.*?)</div>\s*<script type=\"application/json\" id=\"checker-opening\">(.*?)</script>",
                      page, re.S)
     assert body, "the checker page has no opening screens"
     return body.group(1), json.loads(body.group(2))

@@ -76,6 +76,7 @@ const cost = (size) => megabytes(compressed ? size.gzip_bytes : size.bytes);
 if (typeof WebAssembly !== "object") {
   fail(word("no_webassembly"));
 } else {
+  body.inert = false; // the screens built into the page answer from now on (checker.html)
   const startedAt = performance.now();
   let worker;
   const pending = new Map();
