@@ -68,6 +68,16 @@ def loading_lines(words: dict[str, str], sizes: dict) -> dict[str, str]:
             "smaller": page_words.fill(words["smaller"], size=megabytes(sizes["normal"]["gzip_bytes"]))}
 
 
+# Where the checker goes in its page's text (build/theme/checker.html splits the text there).
+PLACE = "<!-- checker -->"
+
+
+def on_page_content(html, page, config, files):
+    if page.file.src_uri == "checker/index.md" and html.count(PLACE) != 1:
+        raise ValueError(f"checker/index.md: the marker {PLACE} must be there once, where the checker goes")
+    return html
+
+
 def on_page_context(context, page, config, nav):
     if page.file.src_uri == "checker/index.md":
         # The call this build validated (hooks/calldata.py), the same data the checker's wheel carries.

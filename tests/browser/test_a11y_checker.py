@@ -195,7 +195,7 @@ def test_the_live_region_announces_loading_ready_and_each_new_page(page, base_ur
     assert region.get_attribute("role") == "status" and region.get_attribute("aria-live") == "polite"
     log = announced(page)
     # While Python loads, then when it is ready, then the first page.
-    assert log[0]["state"] == "loading" and "準備" in log[0]["text"], log
+    assert log[0]["state"] == "loading" and "読み込んでいます" in log[0]["text"], log
     ready = [e for e in log if e["state"] == "ready"]
     assert ready and ready[0]["text"] != log[0]["text"], log
     # The first screen was on the page before Python (built with it), so ready is the last word.

@@ -157,9 +157,10 @@ def test_the_loading_text_says_what_the_wait_is_for_in_a_persons_words(phone, ba
     phone.goto(base_url + "checker/")
     # Before anything has run, the page says what is coming and that the questions can be answered.
     status = phone.inner_text(STATUS)
-    assert "読み込んでいます" in status and "通信量は約" in status and "MB" in status, status
-    assert "秒" in status and "分" in status  # how long it usually takes
-    assert "はじめの質問に答えられます" in status
+    assert "判定するプログラムを読み込んでいます" in status, status  # what the wait is for
+    assert re.search(r"通信量 約[\d.]+ MB", status), status   # what it costs a metered line
+    assert "秒" in status and "分" in status                  # how long it usually takes
+    assert "その間も答え始められます" in status
     phone.wait_for_selector("#checker[data-start]", state="attached")
     release(phone, held)
     wait_ready(phone)
@@ -204,9 +205,9 @@ def test_a_metered_line_can_choose_the_smaller_start(phone, slow_snapshot_url):
     smaller = phone.locator("[data-checker-smaller]")
     phone.wait_for_selector("[data-checker-smaller][data-offered='true']")
     assert smaller.is_visible() and smaller.evaluate("b => b.tagName") == "BUTTON"
-    assert "通信量の少ない方法" in smaller.inner_text() and "MB" in smaller.inner_text()
+    assert re.search(r"通信量を減らす（約[\d.]+ MB", smaller.inner_text())
     smaller.click()
-    assert "通信量の少ない方法で準備し直しています" in phone.inner_text(STATUS)
+    assert "通信量の少ない方法で読み込み直しています" in phone.inner_text(STATUS)
     assert focused(phone) == "step-heading"  # the button is gone: focus is where the questions are
     wait_ready(phone)
     assert phone.get_attribute("#checker", "data-start") == "normal"

@@ -90,7 +90,7 @@ def test_eligibility_names_the_provision_per_kind_of_body_and_calls_the_reading_
 
 def test_the_checker_page_names_four_results(site):
     text = text_of(site, "checker")
-    intro = section(text, "事前チェック", "チェックを始める")
+    intro = section(text, "事前チェックについて")  # the page's text, after the checker itself
     assert "四つで示し" in intro and "三つで示し" not in intro
     assert Status.STATED.label in intro
 

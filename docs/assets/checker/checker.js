@@ -356,7 +356,8 @@ if (typeof WebAssembly !== "object") {
     kept.clear(); // Python renders every screen from here, with the answers
     offer(false);
     // Unless a screen or a problem was said since, the status still says what was said before ready.
-    if (!changed || saysWaiting) say(word("ready"), true); // the screen is already usable
+    // Shown, not only read out: it takes the place of what the loading lines said.
+    if (!changed || saysWaiting) say(word("ready"));
     setState("ready");
   };
   const startFailed = (error) => {
