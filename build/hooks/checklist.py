@@ -1,8 +1,10 @@
-"""MkDocs hook: the checker page's static checklist, for visitors without JavaScript or WebAssembly,
-and the list of the rules the checker applies (docs/checker/rules.md).
+"""MkDocs hook: the list of what a proposal needs (docs/checker/checklist.md), for visitors without
+JavaScript or WebAssembly, and the list of the rules the checker applies (docs/checker/rules.md).
 
 Both are rendered at build time by the checker package itself (proposal_checker.static), from
 the same definitions, the same rule registry and the same call data as the interactive flow.
+The list has a page of its own: on the checker page it made a phone's page 24,000 px tall even
+when the checker ran. The checker page links to it, and sends people there when it cannot run.
 """
 from __future__ import annotations
 
@@ -16,19 +18,18 @@ sys.path.insert(0, str(ROOT / "checker" / "src"))
 from proposal_checker.static import rules_html, static_checklist_html  # noqa: E402
 from sitecall import call_of  # noqa: E402
 
-RULES_PAGE = "checker/rules.md"
-RULES_MARKER = "<!-- checker-rules -->"
-
-
-def on_page_context(context, page, config, nav):
-    if page.file.src_uri == "checker/index.md":
-        context["static_checklist"] = static_checklist_html(call_of(config))
-    return context
+# Each page, the marker its Markdown holds, and what replaces it. Both pages are two folders
+# deep (checker/rules/, checker/checklist/): links lead back to the site's root with ../../.
+PAGES = {
+    "checker/rules.md": ("<!-- checker-rules -->", lambda config: rules_html(root="../../", level=2)),
+    "checker/checklist.md": ("<!-- checker-checklist -->", lambda config: static_checklist_html(call_of(config), "../../")),
+}
 
 
 def on_page_content(html, page, config, files):
-    if page.file.src_uri != RULES_PAGE:
+    if page.file.src_uri not in PAGES:
         return html
-    if RULES_MARKER not in html:
-        raise ValueError(f"{RULES_PAGE}: the marker {RULES_MARKER} is missing")  # the list must not silently vanish
-    return html.replace(RULES_MARKER, rules_html(root="../../", level=2))
+    marker, render = PAGES[page.file.src_uri]
+    if marker not in html:
+        raise ValueError(f"{page.file.src_uri}: the marker {marker} is missing")  # the list must not silently vanish
+    return html.replace(marker, render(config))

@@ -1,9 +1,14 @@
-"""MkDocs hook: the checker's opening screens, rendered at build time by the checker itself.
+"""MkDocs hook: the checker's opening screens, rendered at build time by the checker itself, and
+the words of the page's own script.
 
 proposal_checker.web.opening() gives the first requests a visitor makes and its responses; the
 first is written into the checker page as its first screen, the rest as a JSON data block. So
 the visitor can read and answer them while Python starts in the browser (checker.js replays the
 same requests when Python is ready, and hands over what was typed).
+
+The data block also carries what checker.js says (proposal_checker.page_words, from
+data/page.json), and the loading lines are written into the page already filled in for the
+likely start, so they are there from the first paint and nothing moves when the script runs.
 """
 from __future__ import annotations
 
@@ -18,7 +23,7 @@ sys.path.insert(0, str(ROOT / "build"))
 sys.path.insert(0, str(ROOT / "checker" / "src"))
 
 from layout import BUNDLE, LOCKFILE, RUNTIME_FILES, SNAPSHOT_MANIFEST  # noqa: E402
-from proposal_checker import web  # noqa: E402
+from proposal_checker import page_words, web  # noqa: E402
 from sitecall import call_of  # noqa: E402
 
 # What each way of starting downloads, besides pyodide.mjs (18 KB, the worker's own import).
@@ -49,12 +54,38 @@ def download() -> dict:
     return out
 
 
+def megabytes(size: int) -> str:
+    """As checker.js writes a size: 6.4, 13."""
+    return f"{size / 1e6:.{1 if size < 1e7 else 0}f}"
+
+
+def loading_lines(words: dict[str, str], sizes: dict) -> dict[str, str]:
+    """The loading lines as the page shows them first: the snapshot start, when the site has one,
+    with the compressed sizes most hosts send (checker.js corrects them when it knows better)."""
+    likely = sizes.get("snapshot") or sizes["normal"]
+    return {"status": page_words.fill(words["plan"], size=megabytes(likely["gzip_bytes"])),
+            "progress": page_words.fill(words["progress"], percent=0),
+            "smaller": page_words.fill(words["smaller"], size=megabytes(sizes["normal"]["gzip_bytes"]))}
+
+
+# Where the checker goes in its page's text (build/theme/checker.html splits the text there).
+PLACE = "<!-- checker -->"
+
+
+def on_page_content(html, page, config, files):
+    if page.file.src_uri == "checker/index.md" and html.count(PLACE) != 1:
+        raise ValueError(f"checker/index.md: the marker {PLACE} must be there once, where the checker goes")
+    return html
+
+
 def on_page_context(context, page, config, nav):
     if page.file.src_uri == "checker/index.md":
         # The call this build validated (hooks/calldata.py), the same data the checker's wheel carries.
         screens = web.opening(call_of(config))
+        words, sizes = page_words.load(), download()
         # "</" cannot end the data block early: JSON allows "<\\/" for "</".
-        data = json.dumps({"screens": screens, "download": download()}, ensure_ascii=False,
+        data = json.dumps({"screens": screens, "download": sizes, "words": words}, ensure_ascii=False,
                           separators=(",", ":")).replace("</", "<\\/")
-        context["checker_opening"] = {"html": screens[0]["response"]["html"], "json": data}
+        context["checker_opening"] = {"html": screens[0]["response"]["html"], "json": data,
+                                      **loading_lines(words, sizes)}
     return context

@@ -9,7 +9,6 @@ import functools
 import gzip
 import json
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -28,9 +27,8 @@ SITE = ROOT / "site"
 HERE = Path(__file__).resolve().parent
 RUNS = int(os.environ.get("BENCH_RUNS", "7"))
 CHANGES = int(os.environ.get("BENCH_CHANGES", "100"))
-LAUNCH = dict(executable_path=shutil.which("chromium") or "/usr/bin/chromium",
-              args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync", "--no-first-run"])
+# The same browser as startup.py's, which can slow its renderers as a phone's (tests/bench/phone.py).
+LAUNCH = startup.LAUNCH
 
 
 COMPRESSIBLE = (".html", ".js", ".mjs", ".css", ".json", ".csv", ".svg", ".wasm", ".zip")

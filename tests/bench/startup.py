@@ -17,25 +17,33 @@ Figures only, never pass/fail.
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import statistics
+import sys
 import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from phone import SlowCPU  # noqa: E402  (tests/bench/phone.py)
 
 RUNS = int(os.environ.get("BENCH_RUNS", "7"))
 THROTTLED_RUNS = int(os.environ.get("BENCH_THROTTLED_RUNS", "2"))
 SLOW_RUNS = int(os.environ.get("BENCH_SLOW_RUNS", "1"))
 
 # Chrome DevTools' presets (the "Fast 4G" and "Slow 4G" of its network panel): bytes per second,
-# latency in ms. The CPU is slowed 4x, as DevTools' mid-range phone.
+# latency in ms. The CPU is slowed 4x, as DevTools' mid-range phone: the page and the checker's
+# worker alike (phone.py: CDP's own CPU throttling reaches the page only).
 PROFILES = {
     "fast-4g": {"latency": 165, "downloadThroughput": 9_000_000 * 0.9 / 8, "uploadThroughput": 1_500_000 * 0.9 / 8},
     "slow-4g": {"latency": 562.5, "downloadThroughput": 1_600_000 * 0.9 / 8, "uploadThroughput": 750_000 * 0.9 / 8},
 }
-CPU_SLOWDOWN = 4
+PHONE_CPU = SlowCPU(rate=4)
+# Every browser of the benchmark carries the phone's tag (run.py launches its own with these args).
 LAUNCH = dict(executable_path=shutil.which("chromium") or "/usr/bin/chromium",
               args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync", "--no-first-run"])
+                    "--disable-component-update", "--disable-sync", "--no-first-run", *PHONE_CPU.args()])
 
 # How long the first visit stays on the page after ready, as a person reading the first step:
 # V8 writes the runtime's compiled code to the HTTP cache only after it has tiered up.
@@ -50,19 +58,22 @@ MARKS = """
     const body = document.querySelector("[data-checker-body]");
     if (!body || body.hidden) return;
     const m = window.__marks;
-    if (m.first_screen === undefined && body.querySelector("button:not([disabled])")) m.first_screen = performance.now();
+    // Usable: on screen and no longer inert (checker.js runs).
+    if (m.first_screen === undefined && !body.inert && body.querySelector("button:enabled")) m.first_screen = performance.now();
     if (m.question === undefined && body.querySelector("input[type=radio]:not([disabled])")) m.question = performance.now();
   }).observe(document, { childList: true, subtree: true, attributes: true });
 """
 
 
-def _throttle(context, page, profile: str | None) -> None:
+def _throttle(context, page, profile: str | None):
+    """The profile's line (CDP, on the page's target: the worker's requests go through it too),
+    and the phone's CPU for the page and its workers while the returned context is entered."""
     if profile is None:
-        return
+        return contextlib.nullcontext()
     cdp = context.new_cdp_session(page)
     cdp.send("Network.enable")
     cdp.send("Network.emulateNetworkConditions", {"offline": False, **PROFILES[profile]})
-    cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
+    return PHONE_CPU
 
 
 def visit(browser, url: str, start: str, profile: str | None = None, context=None) -> dict:
@@ -70,7 +81,15 @@ def visit(browser, url: str, start: str, profile: str | None = None, context=Non
     own = context is None
     context = context or browser.new_context()
     page = context.new_page()
-    _throttle(context, page, profile)
+    with _throttle(context, page, profile):
+        out = _visit(page, url, start)
+    page.close()
+    if own:
+        context.close()
+    return out
+
+
+def _visit(page, url: str, start: str) -> dict:
     page.add_init_script(MARKS)
     sent = []
     page.on("requestfinished", lambda r: sent.append(r))
@@ -102,9 +121,6 @@ def visit(browser, url: str, start: str, profile: str | None = None, context=Non
         except Exception:  # a request the page abandoned
             pass
     out["bytes"] = total
-    page.close()
-    if own:
-        context.close()
     return out
 
 

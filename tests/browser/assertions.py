@@ -1,5 +1,5 @@
-"""What several test modules assert about the checker page: the static checklist offered when the
-checker cannot run, and nothing kept by the browser."""
+"""What several test modules assert about the checker page: the list of what a proposal needs (a page
+of its own) offered when the checker cannot run, and nothing kept by the browser."""
 from __future__ import annotations
 
 from callfacts import CALL, format_date, format_time
@@ -20,15 +20,21 @@ WORKER_STORAGE = "async () => [(await indexedDB.databases()).map((d) => d.name),
 
 
 def assert_checklist_usable(page) -> None:
-    """The error state, and the list built at build time visible, complete, one link away."""
+    """The error state, and the list built at build time one link away, on its own page, complete."""
     assert page.get_attribute("#checker", "data-state") == "error"
-    checklist = page.locator("#checklist")
-    assert checklist.is_visible()
-    text = checklist.inner_text()
+    link = page.locator("[data-checker-error] a")
+    assert link.is_visible()
+    assert link.get_attribute("href") == "checklist/"
+    assert_list_page(page, link)
+
+
+def assert_list_page(page, link) -> None:
+    """`link` leads to the list of what a proposal needs, which names the call's facts."""
+    link.click()
+    page.wait_for_url("**/checker/checklist/")
+    text = page.locator("#checklist").inner_text()
     for fact in CHECKLIST_FACTS:
         assert fact in text, fact
-    page.click("[data-checker-error] a[href='#checklist']")
-    assert page.evaluate("location.hash") == "#checklist"
 
 
 def assert_nothing_stored(page, where: str) -> None:

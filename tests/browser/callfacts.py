@@ -5,7 +5,7 @@ call is a data edit, not a change of these tests."""
 from __future__ import annotations
 
 import sys
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -13,7 +13,7 @@ sys.path.insert(0, str(ROOT / "build"))
 sys.path.insert(0, str(ROOT / "checker" / "src"))
 
 import calldata  # noqa: E402
-from proposal_checker.dates import format_date, format_time  # noqa: E402,F401  (re-exported for the tests)
+from proposal_checker.dates import JST, format_date, format_time  # noqa: E402,F401  (re-exported for the tests)
 
 CALL = calldata.load(ROOT / "docs" / "call.toml")
 
@@ -39,3 +39,12 @@ def iso(day, **delta) -> str:
 
 def years_before(day, years: int) -> str:
     return day.replace(year=day.year - years, day=min(day.day, 28)).isoformat()
+
+
+# The page's clock at the three states of the call, and the state's name (build/hooks/callstate.py).
+DEADLINE = datetime.combine(CALL.closes, CALL.closes_at, JST)
+CLOCKS = {
+    "before the period": (datetime.combine(CALL.opens - timedelta(days=1), time(12, 0), JST), "before"),
+    "during the period": (datetime.combine(OFFICE_DAY, time(10, 0), JST), "open"),
+    "after the period": (DEADLINE + timedelta(minutes=1), "closed"),
+}

@@ -134,6 +134,22 @@ def checker(shared_checker_page, base_url):
     return shared_checker_page
 
 
+# ---------------------------------------------------------------------------------------------
+# A phone: the profile of the phone reviews (390 × 844 CSS px, touch)
+
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture
+def phone(browser, browser_context_args):
+    """A fresh page on the phone profile, for tests of the first load on a phone: each test starts
+    Python itself, so keep this for tests whose subject is the start."""
+    context = browser.new_context(**{**browser_context_args, "viewport": PHONE, "is_mobile": True, "has_touch": True})
+    context.set_default_timeout(60_000)
+    yield context.new_page()
+    context.close()
+
+
 def site_pages() -> list[str]:
     """Every page of the built site, as its folder ("." for the home page)."""
     return sorted(str(p.relative_to(SITE).parent).replace("\\", "/") for p in SITE.rglob("index.html"))

@@ -173,6 +173,15 @@ def write_answers(path: Path, answers: dict | str | None = None) -> Path:
     return path
 
 
+def fix_clock(page, moment) -> None:
+    """The page's clock at `moment`, standing still (its timers move only when told). It does not
+    reach the checker's worker, which is why the page sends its own "now" with every request."""
+    from datetime import timedelta
+
+    page.clock.install(time=moment)
+    page.clock.pause_at(moment + timedelta(seconds=1))
+
+
 def hold(page, pattern: str) -> list:
     """Requests matching `pattern` wait, unanswered, until the test lets them go."""
     held: list = []

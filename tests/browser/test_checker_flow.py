@@ -174,10 +174,14 @@ def test_deadline_decisions_do_not_depend_on_the_browser_time_zone(browser, base
     assert "checker-finding--pass" in decided[CLOSING] and "checker-finding--fail" in decided[AFTER_CLOSING]
 
 
-def test_without_javascript_the_static_checklist_shows(browser, base_url):
+def test_without_javascript_the_checker_page_leads_to_the_list(browser, base_url):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(base_url + "checker/")
+    # Nothing that needs the script is on screen: no start button, no loading lines.
+    assert not page.is_visible("[data-checker-body]") and not page.is_visible("[data-checker-loading]")
+    page.click("#checker noscript a")
+    page.wait_for_url("**/checker/checklist/")
     checklist = page.inner_text("#checklist")
     context.close()
     for fact in [format_date(CALL.closes), "誓約書", "委任状", CALL.envelope_marking,

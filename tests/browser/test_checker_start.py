@@ -14,12 +14,12 @@ import pytest
 
 from assertions import assert_checklist_usable
 from conftest import SITE, QuietHandler
-from driver import BODY, STATUS, choose_radios, focused, heading, hold, press, release, wait_ready
+from driver import BODY, STATUS, choose_radios, fill_step, focused, heading, hold, press, release, wait_ready
 
 CHECKED = f"() => [...document.querySelectorAll('{BODY} input:checked')].map((i) => i.id)"
 
 
-def test_the_first_question_is_answered_before_python_is_ready_and_nothing_is_lost(page, base_url):
+def test_the_first_questions_are_answered_before_python_is_ready_and_nothing_is_lost(page, base_url):
     held = hold(page, "**/pyodide/pyodide.asm.wasm")  # Python cannot start until the test says
     page.goto(base_url + "checker/")
     page.wait_for_selector("#step-heading")  # the first screen, rendered at build time
@@ -31,18 +31,25 @@ def test_the_first_question_is_answered_before_python_is_ready_and_nothing_is_lo
     choose_radios(page)
     chosen = page.evaluate(CHECKED)
     assert chosen
+    page.locator(f'{BODY} button.checker-button[value="next"]').click()  # step 2: built for each kind
+    page.wait_for_function("() => document.querySelector('#step-heading')?.innerText === '誰が提案しますか'")
+    assert page.get_attribute("#checker", "data-state") == "loading" and "準備中" not in page.inner_text(STATUS)
+    fill_step(page, "早い 太郎")
+    typed = page.evaluate(CHECKED)
 
-    page.locator(f'{BODY} button.checker-button[value="next"]').click()
+    page.locator(f'{BODY} button.checker-button[value="next"]').click()  # step 3 needs Python
     page.wait_for_function(f"() => document.querySelector('{STATUS}').textContent.includes('準備中')")
     assert re.search(r"（\d+秒）", page.inner_text(STATUS))  # the seconds so far
-    assert heading(page) == "どの提案をしますか" and page.evaluate(CHECKED) == chosen
+    assert heading(page) == "誰が提案しますか" and page.evaluate(CHECKED) == typed
 
     release(page, held)  # Python starts, and the step goes on by itself
     wait_ready(page)
-    page.wait_for_function("() => document.querySelector('#step-heading')?.innerText === '誰が提案しますか'")
+    page.wait_for_function("() => document.querySelector('#step-heading')?.innerText === '提案者1（早い 太郎）について'")
     assert focused(page) == "step-heading"
     assert "準備中" not in page.inner_text(STATUS)
-    press(page, "back")  # Python has the answer given before it was ready
+    press(page, "back")  # Python has the answers given before it was ready
+    assert heading(page) == "誰が提案しますか" and page.evaluate(CHECKED) == typed
+    press(page, "back")
     assert heading(page) == "どの提案をしますか"
     assert page.evaluate(CHECKED) == chosen
 
@@ -201,6 +208,7 @@ def test_a_first_visit_on_a_slow_line_does_not_download_the_snapshot(page, base_
     cdp = line(page, SLOW_4G)
     page.goto(base_url + "checker/")
     page.wait_for_selector("#checker[data-start]", state="attached", timeout=120000)  # chosen
+    assert not page.is_visible("[data-checker-smaller]")  # already the smaller start: nothing to offer
     cdp.send("Network.emulateNetworkConditions", FAST)  # the rest at full speed, to save time
     assert start_used(page) == "normal"
     assert not [u for u in downloaded if u.endswith("checker.snapshot.gz")]
@@ -218,6 +226,7 @@ def test_a_repeat_visit_on_a_slow_line_starts_from_the_cached_snapshot(browser_t
         cdp = line(page, SLOW_4G)
         page.goto(base_url + "checker/")
         page.wait_for_selector("#checker[data-start]", state="attached", timeout=120000)
+        assert not page.is_visible("[data-checker-smaller]")  # nothing to download: nothing to offer
         cdp.send("Network.emulateNetworkConditions", FAST)
         assert start_used(page) == "snapshot"
     finally:

@@ -1,8 +1,10 @@
 """In Chromium: the search finds the deadline by its other wordings and never shows the staff page;
-the home page's key facts are at body size; on a phone nothing floats over the checker's step
-heading and the units kept on one line stay on one line; the deadline's .ics link is served."""
+the home page's key facts are at body size; on a phone the menu opens the checker in one tap,
+nothing floats over the checker's step heading and the units kept on one line stay on one line;
+the deadline's .ics link is served."""
 from __future__ import annotations
 
+import re
 import sys
 from datetime import timedelta, timezone
 
@@ -23,11 +25,18 @@ SEARCHED = ("() => /見つかりました|見つかりませんでした/.test("
 
 
 def search(page, base_url: str, query: str) -> list[str]:
-    """The pages and sections a query finds, as paths from the site's root."""
+    """The pages and sections a query finds, as paths from the site's root: all of them (the theme
+    shows ten pages, and the next ten as the list is scrolled)."""
     page.goto(base_url + "guide/")
     page.fill(QUERY, query)
     page.keyboard.press("End")  # the theme reads the query on key release
     page.wait_for_function(SEARCHED, timeout=30000)
+    found = re.search(r"(\d+)件", page.inner_text(".md-search-result__meta"))
+    for _ in range(10):
+        if not found or page.locator(".md-search-result__list > li").count() >= int(found.group(1)):
+            break
+        page.eval_on_selector(".md-search__scrollwrap", "e => e.scrollTo(0, e.scrollHeight)")
+        page.wait_for_timeout(300)
     hrefs = page.eval_on_selector_all(".md-search-result__link", "els => els.map(e => e.href)")
     return [h[len(base_url):] for h in hrefs]
 
@@ -103,6 +112,23 @@ def scroll_down_then_up(page) -> None:
     page.mouse.wheel(0, -300)
     page.wait_for_function("() => scrollY > 0")
     page.wait_for_timeout(400)
+
+
+def test_on_a_phone_the_menu_opens_the_checker_in_one_tap(browser, base_url):
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, locale="ja-JP")
+    page = context.new_page()
+    try:
+        for start in ("", "guide/"):  # from the home page, and from inside a section of the menu
+            page.goto(base_url + start)
+            page.click("label.md-header__button[for='__drawer']")  # the menu
+            if start:  # the menu opens at the page's own section: back to its first level
+                page.locator(".md-nav--primary .md-nav__item--active > nav > label.md-nav__title").first.tap()
+            page.locator(".md-nav--primary > .md-nav__list > .md-nav__item > a.md-nav__link",
+                         has_text="事前チェック").tap()  # one tap
+            page.wait_for_url(base_url + "checker/")
+            assert page.inner_text("h1").startswith("事前チェック")
+    finally:
+        context.close()
 
 
 def test_nothing_floats_over_the_checkers_step_heading_on_a_phone(browser, base_url):

@@ -71,23 +71,23 @@ def notes_in(html: str) -> dict[str, bool]:
     ("closes", "closes_at-1min", None),
     ("closes", "closes_at+1min", "closed"),
 ])
-def test_the_start_and_the_result_show_the_state_for_the_pages_now(expr, clock, expected, call):
+def test_the_result_shows_the_state_for_the_pages_now_and_the_start_leaves_it_to_the_page(expr, clock, expected, call):
     t = time_of(clock, call) if clock.startswith("closes_at") else time.fromisoformat(clock)
     now = sent(at(expr, call, t))
-    start = ask("start", now=now)["html"]
-    assert notes_in(start) == ({expected: True} if expected else {})
-    if expected:
-        assert NOTES[expected] in start and "data-call-opens" not in start   # decided here, not by the page
+    # The state is said once, at the top of the checker page (build/hooks/callstate.py), not on its screens.
+    assert notes_in(ask("start", now=now)["html"]) == {}
     assert notes_in(ask("next", fields={}, now=now)["html"]) == {}            # the questions carry none
     complete()
-    assert notes_in(ask("result", now=now)["html"]) == ({expected: True} if expected else {})
+    result = ask("result", now=now)["html"]
+    assert notes_in(result) == ({expected: True} if expected else {})
+    if expected:
+        assert NOTES[expected] in result
 
 
-def test_without_the_pages_now_the_start_leaves_the_choice_to_the_page(call):
-    # The build's opening screens are made without it: the build's day must not fix the state.
+def test_the_build_made_start_carries_no_state_the_build_cannot_know(call):
     for now in ({}, {"now": "2026-13-45T10:00"}, {"now": "tomorrow"}):   # nothing, or not a moment
-        assert notes_in(ask("start", **now)["html"]) == {"before": False, "closed": False}
-    assert notes_in(web.opening(call)[0]["response"]["html"]) == {"before": False, "closed": False}
+        assert notes_in(ask("start", **now)["html"]) == {}
+    assert all(notes_in(s["response"]["html"]) == {} for s in web.opening(call))
 
 
 @pytest.mark.parametrize("expr, clock", [("opens-1d", "10:00"), ("closes", "17:30"), ("closes+1d", "10:00")])
@@ -97,17 +97,13 @@ def test_the_start_gives_the_period_in_words_true_before_during_and_after_it(exp
     assert f"募集期間：{period}" in html and "までです" not in html
 
 
-def test_the_notes_name_the_calls_dates_and_keep_the_checker_usable(call):
-    html = words(render.call_state_note(call, None))
-    assert f'data-call-opens="{call.opens.isoformat()}"' in html
-    assert f'data-call-deadline="{call.closes.isoformat()}T{call.closes_at.strftime("%H:%M")}"' in html
+@pytest.mark.parametrize("state_, past", [(CallState.BEFORE, "です。"), (CallState.CLOSED, "でした。")])
+def test_the_results_notes_name_the_calls_dates_and_keep_the_checker_usable(call, state_, past):
+    html = words(render.call_state_note(call, state_))
     period = f"{format_date(call.opens)}から{format_date(call.closes)}{format_time(call.closes_at)}まで（日本時間）"
-    before, closed = html.split('data-call-state="')[1:]
-    assert "募集はまだ始まっていません" in before and f"募集期間は{period}です。" in before
-    assert "この募集は終了しました" in closed and f"募集期間は{period}でした。" in closed
-    for note in (before, closed):
-        assert "事前チェックは" in note and "使えます" in note   # it still lets people go on
-    assert render.call_state_note(call, CallState.OPEN) == ""
+    assert NOTES[state_.value] in html and f"募集期間は{period}{past}" in html
+    assert "事前チェックは" in html and "使えます" in html   # it still lets people go on
+    assert render.call_state_note(call, CallState.OPEN) == render.call_state_note(call, None) == ""
 
 
 # ---------------------------------------------------------------------------------------------

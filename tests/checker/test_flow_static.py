@@ -1,4 +1,5 @@
-"""The static checklist (no JavaScript): built from the flow's own questions and the call data."""
+"""The static checklist (no JavaScript, a page of its own: checker/checklist/): built from the flow's
+own questions and the call data."""
 from __future__ import annotations
 
 import re
@@ -31,7 +32,13 @@ def html(call):
 
 
 def test_the_checklist_is_the_anchor_the_page_links_to(html):
-    assert html().startswith('<section id="checklist"')
+    assert html().startswith('<div id="checklist"')
+
+
+def test_the_checklist_goes_on_its_own_page_under_that_pages_title(html):
+    # The page's title is its only h1; the parts of the list are its h2, their topics h3.
+    levels = [int(t[1]) for t, _ in Tags(html()).tags if t in ("h1", "h2", "h3", "h4", "h5", "h6")]
+    assert levels[0] == 2 and set(levels) == {2, 3}
 
 
 def test_every_question_of_the_flow_is_listed(html):
@@ -71,12 +78,12 @@ def test_the_questions_name_the_calls_values_never_another_calls(html, call):
     assert "{" not in text
 
 
-def test_links_to_the_law_are_relative_to_the_checker_page(html):
+def test_links_are_relative_to_the_lists_own_page(html):
     hrefs = [a["href"] for t, a in Tags(html()).tags if t == "a"]
-    assert "../law/#art-113" in hrefs
-    # Everything else is the site's own pages beside the checker: the law, the notice, the list of rules.
-    assert all(h.startswith("../") or h == "rules/" for h in hrefs)
-    assert "rules/" in hrefs
+    assert "../../law/#art-113" in hrefs
+    # Everything is the site's own pages, from checker/checklist/: the law, the notice, the list of rules.
+    assert all(h.startswith("../../") for h in hrefs)
+    assert "../../checker/rules/" in hrefs
 
 
 @pytest.mark.parametrize("root", ["../", "../../"])
@@ -96,7 +103,7 @@ def test_every_registered_rule_is_listed_with_what_it_checks_and_its_basis(root)
 
 
 def test_the_checklist_lists_the_rules_too(html):
-    assert rules_html(level=4) in html()
+    assert rules_html(root="../../", level=3) in html()
 
 
 def test_no_inline_script_handler_or_style(html):

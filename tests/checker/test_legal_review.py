@@ -142,7 +142,7 @@ def test_the_result_lists_the_other_paper_apart_from_the_papers_to_send(call):
 
 def test_the_static_checklist_lists_the_other_paper_apart(call):
     html = static_checklist_html(call)
-    send, asked = html.index("<h3>提出する書類</h3>"), html.index("<h3>必要と認められた場合に出す書類</h3>")
+    send, asked = html.index(">提出する書類</h2>"), html.index(">必要と認められた場合に出す書類</h2>")
     assert send < asked
     assert "必要と認める書類" not in html[send:asked]
     assert "必要と認める書類" in html[asked:]

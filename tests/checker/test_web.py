@@ -490,3 +490,30 @@ def test_a_bug_in_the_rules_reaches_the_page_as_an_error_not_as_not_ready(monkey
         ask("result")
     with pytest.raises(RuntimeError):
         submit("content", "update")
+
+
+# --- the screens built into the page ----------------------------------------------------------
+
+
+def test_the_built_screens_are_pythons_answers_to_the_same_requests_from_the_page_they_name(call):
+    screens = web.opening(call)
+    assert web.session().page == "start" and not web.session().answers.get("proposal")  # left fresh
+    kinds = [o.value for o in web.flow.KIND_QUESTIONS[0].options]
+    # はじめに, step 1, step 1 saying what is missing, then step 2 for each kind.
+    assert [s["request"]["action"] for s in screens] == ["start", "next", *["next"] * (1 + len(kinds))]
+    assert [s["from"] for s in screens] == [None, "start", *["kind"] * (1 + len(kinds))]
+    assert [s["request"].get("fields", {}).get("proposal.kind", [""])[0] for s in screens[2:]] == ["", *kinds]
+    for screen in screens:
+        # The same request, made from the page it names in a fresh session, gets the same answer.
+        web.reset(call)
+        for earlier in ({"action": "start"}, {"action": "next", "fields": {}})[: 0 if screen["from"] is None else
+                                                                          1 if screen["from"] == "start" else 2]:
+            web.dispatch(earlier)
+        assert web.session().page == (screen["from"] or "start")
+        assert web.dispatch(screen["request"]) == screen["response"]
+    # The request is what the page's form sends: the step's hidden field and the kind chosen.
+    for screen in screens[3:]:
+        assert Form(screens[1]["response"]["html"]).fields.keys() | {"proposal.kind"} == screen["request"]["fields"].keys()
+        assert screen["response"]["page"] == "proposers"
+        assert re.search(r"ステップ 2 / \d+：提案者", screen["response"]["title"])
+    assert screens[2]["response"]["page"] == "kind" and screens[2]["response"]["focus"] == "error-summary"

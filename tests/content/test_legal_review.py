@@ -107,8 +107,8 @@ def test_documents_table_labels_the_other_paper_on_request(site, call):
 
 
 def test_static_checklist_lists_the_other_paper_apart(site):
-    source = html_of(site, "checker")
-    send, asked = source.index("<h3>提出する書類</h3>"), source.index("<h3>必要と認められた場合に出す書類</h3>")
+    source = html_of(site, "checker/checklist")
+    send, asked = source.index(">提出する書類</h2>"), source.index(">必要と認められた場合に出す書類</h2>")
     assert "必要と認める書類" not in source[send:asked]
     assert "必要と認める書類" in source[asked:]
 

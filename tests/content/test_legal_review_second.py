@@ -90,13 +90,13 @@ def test_eligibility_names_the_provision_per_kind_of_body_and_calls_the_reading_
 
 def test_the_checker_page_names_four_results(site):
     text = text_of(site, "checker")
-    intro = section(text, "事前チェック", "チェックを始める")
+    intro = section(text, "事前チェックについて")  # the page's text, after the checker itself
     assert "四つで示し" in intro and "三つで示し" not in intro
     assert Status.STATED.label in intro
 
 
 def test_the_static_checklist_has_a_legend_of_the_four_results_and_marks_the_stated_rules(site):
-    source = html_of(site, "checker")
+    source = html_of(site, "checker/checklist")
     static = source[source.index('id="checklist"'):]
     legend = re.search(r'<ul class="checker-list checker-static-statuses">(.*?)</ul>', static, re.S).group(1)
     assert [re.sub(r"<[^>]+>", "", b) for b in re.findall(r'<span class="checker-badge[^"]*">(.*?)</span>', legend)] == \
@@ -129,7 +129,7 @@ def test_yu_pack_and_yu_mail_cannot_carry_shinsho_registered_mail_and_letter_pac
 
 
 def test_the_static_checklist_names_yu_pack_where_it_lists_the_ways_of_sending(site):
-    source = html_of(site, "checker")
+    source = html_of(site, "checker/checklist")
     how = section(compact(re.sub(r"<[^>]+>", " ", source[source.index('id="checklist"'):])), "提出の方法と提出先")
     assert "ゆうパック" in how and "レターパック" in how
 

@@ -51,8 +51,7 @@ def _review_rows(answers: dict) -> list[tuple[str, list[tuple[str, str, str, str
 
 
 def _state() -> call_state.CallState | None:
-    """The call's state on the page's day; None without it (the build's opening screens: the
-    page then shows the note for its own day)."""
+    """The call's state on the page's day; None without it (the command line, the build)."""
     return call_state.state(visit.session().call, visit.page_now) if visit.page_now is not None else None
 
 
@@ -100,7 +99,7 @@ def draw(errors: list[tuple[flow.Field, str]] | None = None, focus: str | None =
     if page in visit.PAGES:
         heading = render.heading(page)
     if page == "start":
-        html = render.start_page(call, summary=summary, message=message, state=_state())
+        html = render.start_page(call, summary=summary, message=message)
     elif page == "review":
         html = render.review_page(_progress(None), _review_rows(answers), summary=summary, message=message)
     elif page == "result":

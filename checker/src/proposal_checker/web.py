@@ -282,16 +282,30 @@ _ACTIONS: dict[str, Callable[..., dict]] = {
 
 
 def opening(call: Call | None = None) -> list[dict]:
-    """The first requests a visitor makes, each with this module's response, from a fresh state.
+    """The first requests a visitor makes, each with this module's response and the page it is
+    made from ("from"), from a fresh state: はじめに, step 1, and step 2 for each answer of step 1
+    (step 2 is the same questions for every kind of proposal, but its count of steps and its live
+    panel follow the kind), or step 1 again saying what is missing.
 
     The build puts them into the checker page (build/hooks/opening.py), so the first screens can
     be read and answered while Python is still starting in the browser; when it is ready, the page
     sends the same requests again and hands over what was typed. ``call``: the call the build
     validated (the same data the wheel carries). The state is left fresh.
     """
-    reset(call)
-    out = []
-    for request in ({"action": "start"}, {"action": "next", "fields": {}}):
-        out.append({"request": request, "response": dispatch(request)})
+    first = ({"action": "start"}, {"action": "next", "fields": {}})
+
+    def replay(request: dict | None = None) -> list[dict]:
+        reset(call)
+        done = []
+        for ask in (*first, *([request] if request else [])):
+            done.append({"request": ask, "from": session().page if done else None, "response": dispatch(ask)})
+        return done
+
+    out = replay()
+    step = flow.steps(session().answers)[0]
+    (kind,) = step.fields  # step 1 asks one question, the kind of proposal
+    for value in ("", *(option.value for option in kind.question.options)):
+        fields = {"_step": [step.id], **({kind.name: [value]} if value else {})}
+        out.append(replay({"action": "next", "fields": fields})[-1])
     reset()
     return out

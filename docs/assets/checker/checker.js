@@ -1,28 +1,55 @@
 // Glue only: start the worker, carry what the user did to Python, put what comes back on
-// screen. Questions, validation, findings and all wording live in Python (proposal_checker).
+// screen. Questions, validation, findings and all wording live in Python (proposal_checker); the
+// page's own words too (data/page.json, handed over by the build with the first screens): this
+// file holds no Japanese.
 //
 // The first screens are Python's own responses to the first requests, rendered at build time
-// (hooks/opening.py). Until Python is ready here, a request that matches one of them, made from
-// the screen before it, is answered from it; any other request waits ("準備中"). At ready every request is sent again,
-// in order, so Python has all that was typed; only what was waiting changes the screen.
+// (hooks/opening.py): はじめに, step 1, and step 2 for each answer of step 1. Until Python is
+// ready here, a request that matches one of them, made from the screen it was made from at build
+// time, is answered from it; any other request waits (準備中, beside the button pressed). At
+// ready every request is sent again, in order, so Python has all that was typed; only what was
+// waiting changes the screen.
 //
 // Each screen is an entry in the browser's history (only its id is kept there, never an
 // answer), so Back and Forward move between screens; the answers stay in Python. Before ready,
 // a screen left is kept as it was (with what was typed) and comes back on Back or Forward.
+import { japanNow } from "../scripts/call-state.js";
+
 const root = document.getElementById("checker");
 const body = root.querySelector("[data-checker-body]");
 const status = root.querySelector("[data-checker-status]");
+const loading = root.querySelector("[data-checker-loading]");
 const meter = root.querySelector("[data-checker-progress]");
+const smaller = root.querySelector("[data-checker-smaller]");
 const opening = JSON.parse(document.getElementById("checker-opening")?.textContent || "{}");
 // No cutoff while bytes arrive: only a download with nothing new for STALL_MS gives up. Once
 // every file is in, starting Python takes CPU time, not bytes (seconds on a slow phone).
 const STALL_MS = 30000;
 const START_MS = 120000;
 
+// A word of the page (proposal_checker.page_words), its {values} filled in.
+const words = opening.words ?? {};
+const word = (name, values = {}) => (words[name] ?? "").replace(/\{(\w+)\}/g, (_, key) => String(values[key] ?? ""));
+
+// The loading lines keep the height they had (checker.css reserves it from the first paint): a
+// line that gets shorter leaves its place, so nothing below moves up while loading or at ready.
+// They give the place back with the first new screen after ready, which a person asked for.
+let settled = false;
+const hold = () => {
+  if (!settled && loading) loading.style.minHeight = `${loading.getBoundingClientRect().height}px`;
+};
+const settle = () => {
+  if (settled) return;
+  settled = true;
+  root.dataset.settled = "";
+  if (loading) loading.style.minHeight = "";
+};
+
 // The status line is read out. `echo`: it only repeats what the screen shows (a new screen's
 // heading or message), so it is not shown a second time (checker.css).
 let saysWaiting = false; // the status line says 準備中 (a request waits for Python), nothing since
 const say = (message, echo = false) => {
+  hold();
   status.textContent = message;
   saysWaiting = false;
   if (echo) status.dataset.echo = ""; else delete status.dataset.echo;
@@ -36,41 +63,20 @@ const setState = (state, message) => {
 const fail = (message) => {
   setState("error", message);
   body.hidden = true; // nothing on it can be answered now
-  if (meter) meter.hidden = true;
   root.querySelector("[data-checker-error]").hidden = false;
 };
 
 const megabytes = (bytes) => (bytes / 1e6).toFixed(bytes < 1e7 ? 1 : 0);
-
-// Now, in Japan time ("YYYY-MM-DDTHH:MM"), from this page's clock: sent with every request, as
-// Python's one "today" (a worker's clock is not the page's to set or trust), whatever the
-// browser's own time zone.
-const japanNow = () => {
-  const parts = {};
-  const format = new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Asia/Tokyo", year: "numeric", month: "2-digit", day: "2-digit",
-    hour: "2-digit", minute: "2-digit", hourCycle: "h23",
-  });
-  for (const { type, value } of format.formatToParts(new Date())) parts[type] = value;
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
-};
-// A screen made at build time carries the notes on the call's state (not yet open, closed) all
-// hidden, with the call's dates: show the one for now. Python's own screens carry only the right one.
-const showCallState = (container) => {
-  for (const notes of container.querySelectorAll("[data-call-opens]")) {
-    const now = japanNow();
-    const { callOpens: opens, callDeadline: deadline } = notes.dataset;
-    const state = now.slice(0, 10) < opens ? "before" : now > deadline ? "closed" : "open";
-    for (const note of notes.querySelectorAll("[data-call-state]")) note.hidden = note.dataset.callState !== state;
-  }
-};
-showCallState(body);
+// What a start costs on this host: compressed, as most hosts send it, unless this page itself came
+// uncompressed (then the runtime does too).
+const navigation = performance.getEntriesByType?.("navigation")?.[0];
+const compressed = !navigation?.decodedBodySize || navigation.encodedBodySize < navigation.decodedBodySize;
+const cost = (size) => megabytes(compressed ? size.gzip_bytes : size.bytes);
 
 if (typeof WebAssembly !== "object") {
-  fail("このブラウザでは WebAssembly が使えないため、事前チェックを動かせません。下の「提案に必要なことの一覧」を使ってください。");
+  fail(word("no_webassembly"));
 } else {
-  body.hidden = false;
-  setState("loading", "事前チェックを準備しています。先に答え始められます。");
+  body.inert = false; // the screens built into the page answer from now on (checker.html)
   const startedAt = performance.now();
   let worker;
   const pending = new Map();
@@ -80,6 +86,7 @@ if (typeof WebAssembly !== "object") {
   const screens = opening.screens ?? [];
   // Requests made before ready: {request, form, shown}; `shown` when its response is on screen.
   const queue = screens.length ? [{ request: screens[0].request, shown: true }] : [];
+  const waitingItem = () => queue.some((item) => !item.shown);
   let waiting = null;       // the interval that counts the seconds of a waiting request
 
   // History: the screen on show, screens left before ready, answers not yet in a saved file.
@@ -100,31 +107,39 @@ if (typeof WebAssembly !== "object") {
   // Download progress, from the worker, against the sizes the page was built with.
   const sizes = opening.download ?? {};
   let plan = null;
+  let restarted = false;    // started again the normal way (the snapshot failed, or the smaller start was asked for)
   const loaded = new Map();
   let lastActivity = performance.now();
   let filesIn = false;
 
-  const showProgress = (file) => {
+  const showProgress = () => {
     const files = sizes[plan]?.files ?? {};
     const total = Object.values(files).reduce((a, f) => a + f.bytes, 0);
     const got = [...loaded].reduce((a, [name, bytes]) => a + (files[name] ? Math.min(bytes, files[name].bytes) : 0), 0);
     if (!meter || !total) return;
-    meter.hidden = false;
     const bar = meter.querySelector("progress");
     bar.max = total;
     bar.value = Math.min(got, total);
+    hold();
     meter.querySelector("[data-checker-progress-text]").textContent = filesIn
-      ? "読み込みが終わりました。Python を起動しています…"
-      : `読み込み中：全体の${Math.floor((100 * got) / total)}%${file ? `（${file}）` : ""}`;
+      ? word("files_in") : word("progress", { percent: Math.floor((100 * got) / total) });
   };
+
+  // The smaller start: the normal start downloads about half of what the snapshot start does.
+  // Offered while the snapshot start downloads something the browser does not hold yet.
+  const offer = (on) => { if (smaller) smaller.dataset.offered = String(on); };
+  if (smaller && sizes.normal) {
+    hold();
+    smaller.textContent = word("smaller", { size: cost(sizes.normal) });
+  }
 
   const watchdog = setInterval(() => {
     if (ready || root.dataset.state === "error") { clearInterval(watchdog); return; }
     const quiet = performance.now() - lastActivity;
     if (!filesIn && quiet > STALL_MS) {
-      fail(`事前チェックの読み込みが${STALL_MS / 1000}秒止まったままです（通信が途切れたようです）。ページを再読み込みするか、下の一覧を使ってください。`);
+      fail(word("stalled", { seconds: STALL_MS / 1000 }));
     } else if (filesIn && quiet > START_MS) {
-      fail(`事前チェックの起動が${START_MS / 1000}秒たっても終わりませんでした。ページを再読み込みするか、下の一覧を使ってください。`);
+      fail(word("start_limit", { seconds: START_MS / 1000 }));
     }
   }, 1000);
 
@@ -134,6 +149,21 @@ if (typeof WebAssembly !== "object") {
     worker.postMessage({ id, request: { ...request, now: japanNow() } });
   });
 
+  // What was typed on a screen left, carried to the same questions on another version of it
+  // (step 2 after another kind of proposal was chosen: the same questions, another count).
+  const carry = (nodes) => {
+    const left = nodes.find((node) => node.querySelector?.("form[data-live]"))?.querySelector("form[data-live]");
+    const form = body.querySelector("form[data-live]");
+    if (!left || !form) return;
+    const typed = fields(left);
+    const seen = {};
+    for (const input of form.elements) {
+      if (!input.name || input.name === "_step" || !(input.name in typed)) continue;
+      if (input.type === "radio" || input.type === "checkbox") input.checked = typed[input.name].includes(input.value);
+      else if ("value" in input && input.type !== "file") input.value = typed[input.name][seen[input.name] = (seen[input.name] ?? -1) + 1] ?? "";
+    }
+  };
+
   // `history`: "push" a new entry when the screen changes, or "replace" the current one (the
   // screen asked for by Back or Forward).
   const show = (response, { screenChanges = true, history: how = "push", nodes, action } = {}) => {
@@ -142,7 +172,8 @@ if (typeof WebAssembly !== "object") {
       if (!ready && response.page && response.page !== current) {
         kept.set(current, { nodes: [...body.childNodes], response: shownResponse });
       }
-      if (nodes) body.replaceChildren(...nodes); else { body.innerHTML = response.html; showCallState(body); }
+      if (ready) settle();
+      if (nodes) body.replaceChildren(...nodes); else body.innerHTML = response.html;
       shownResponse = response;
     }
     if (response.result_html !== undefined) {
@@ -179,7 +210,7 @@ if (typeof WebAssembly !== "object") {
     // Keep the answers on screen and say so plainly; the details (a Python traceback,
     // perhaps) go to the console, not to the status region a screen reader reads out.
     console.error(error);
-    say("処理中に問題が起きました。入力した内容はそのままです。もう一度お試しください。");
+    say(word("trouble"));
   };
 
   const fields = (form) => {
@@ -191,42 +222,82 @@ if (typeof WebAssembly !== "object") {
     return out;
   };
 
-  const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+  // The same request, whatever the order of its keys.
+  const sorted = (_, value) => (value && typeof value === "object" && !Array.isArray(value)
+    ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : value);
+  const same = (a, b) => JSON.stringify(a, sorted) === JSON.stringify(b, sorted);
 
-  // The seconds so far are shown but not read out again each second (aria-hidden).
-  const wait = () => {
+  // A request waits for Python. The status line says so once (the seconds shown there are not
+  // read out), and the button pressed says so beside itself: busy from the same moment as the
+  // press, so a tap is never met with a screen that seems not to have noticed it.
+  const wait = (button) => {
     if (waiting) return;
-    say("準備中です。準備ができしだい、自動で先へ進みます。");
+    say(word("waiting"));
     saysWaiting = true;
     const seconds = document.createElement("span");
     seconds.setAttribute("aria-hidden", "true");
     status.append(seconds);
-    const tick = () => { seconds.textContent = `（${Math.round((performance.now() - startedAt) / 1000)}秒）`; };
+    let note = null;
+    if (button?.isConnected) {
+      button.setAttribute("aria-busy", "true");
+      note = document.createElement("p");
+      note.className = "checker-busy";
+      note.setAttribute("aria-hidden", "true"); // said once by the status line
+      (button.closest(".checker-actions") ?? button).after(note);
+    }
+    const tick = () => {
+      const s = Math.round((performance.now() - startedAt) / 1000);
+      seconds.textContent = word("seconds", { seconds: s });
+      if (note) note.textContent = word("busy", { seconds: s });
+    };
     tick();
     waiting = setInterval(tick, 1000);
+  };
+  const doneWaiting = () => {
+    clearInterval(waiting);
+    waiting = null;
+    for (const note of body.querySelectorAll(".checker-busy")) note.remove();
+    for (const button of body.querySelectorAll("[aria-busy]")) button.removeAttribute("aria-busy");
   };
 
   // A request from the page. `form`: its fields are read when it is sent, so what is typed
   // while waiting goes with it. `how`: what the screen it brings does to the history.
-  const send = (request, form, how = "push") => {
+  // `button`: the one pressed, which shows the wait.
+  const send = (request, form, how = "push", button) => {
     const now = form ? { ...request, fields: fields(form) } : request;
     if (ready) {
       // One catch for Python's error and the page's own (a response `show` cannot put on screen).
       ask(now).then((response) => show(response, { history: how, action: request.action })).catch(trouble);
       return;
     }
-    // An opening screen, asked for from the screen before it: shown at once (as it was left,
-    // if it was shown before).
-    const k = screens.findIndex((s, i) => i > 0 && same(now, s.request) && screens[i - 1].response.page === current);
-    if (!queue.some((item) => !item.shown) && k > 0) {
+    // A request already waits: this one would run after it, on a screen the person has not
+    // seen yet. The button that waits says why nothing else happens.
+    if (waitingItem()) return;
+    // An opening screen, asked for from the screen it was made from: shown at once (as it was
+    // left, if it was shown before).
+    const k = screens.findIndex((s, i) => i > 0 && s.from === current && same(now, s.request));
+    if (k > 0) {
       queue.push({ request: now, shown: true });
-      const left = kept.get(screens[k].response.page);
-      show(left?.response ?? screens[k].response, { nodes: left?.nodes });
+      const fresh = screens[k].response;
+      const left = kept.get(fresh.page);
+      if (left && left.response === fresh) show(fresh, { nodes: left.nodes });
+      else {
+        show(fresh);
+        if (left) carry(left.nodes);
+      }
+      return;
+    }
+    // 戻る from an opening screen: the screen it was asked for from, as it was left.
+    const previous = request.action === "back" && screens.find((s) => s.response.page === current && s.from !== current)?.from;
+    if (previous && kept.has(previous)) {
+      queue.push({ request: now, shown: true });
+      const left = kept.get(previous);
+      show(left.response, { nodes: left.nodes });
       return;
     }
     if (request.action === "update") return; // sent at ready with everything on the form
     queue.push({ request, form, shown: false, how });
-    wait();
+    wait(button);
   };
 
   // Back or Forward to `page`. What is typed on the screen left goes to Python first: a text
@@ -242,7 +313,7 @@ if (typeof WebAssembly !== "object") {
     }
     if (form) queue.push({ request: { action: "update" }, form, shown: true });
     const left = kept.get(page);
-    if (left && !queue.some((item) => !item.shown)) {
+    if (left && !waitingItem()) {
       queue.push({ request, shown: true });
       show(left.response, { nodes: left.nodes, history: "replace" });
       return;
@@ -254,8 +325,8 @@ if (typeof WebAssembly !== "object") {
 
   // Python is ready: send everything done so far, in order. A request Python cannot answer is
   // said (`trouble`) and the rest go on; a response the page cannot show (`show` throws) leaves
-  // the screen in doubt, so the catch-up stops and the page fails at once, with the static
-  // checklist (catchUp().catch below), instead of waiting in 準備中 for the start's time limit.
+  // the screen in doubt, so the catch-up stops and the page fails at once, with the link to the
+  // list (catchUp().catch below), instead of waiting in 準備中 for the start's time limit.
   const catchUp = async () => {
     let changed = false;
     const answer = async (request) => {
@@ -272,6 +343,7 @@ if (typeof WebAssembly !== "object") {
       const request = item.form ? { ...item.request, fields: fields(item.form) } : item.request;
       const response = await answer(request);
       if (!response) continue;
+      if (!item.shown) doneWaiting();
       show(response, { screenChanges: !item.shown, history: item.how, action: item.request.action });
       changed ||= !item.shown;
     }
@@ -279,18 +351,32 @@ if (typeof WebAssembly !== "object") {
     const form = body.querySelector("form[data-live]");
     const update = form && await answer({ action: "update", fields: fields(form) });
     if (update) show(update, { screenChanges: false });
-    clearInterval(waiting);
+    doneWaiting();
     ready = true;
     kept.clear(); // Python renders every screen from here, with the answers
-    if (meter) meter.hidden = true;
+    offer(false);
     // Unless a screen or a problem was said since, the status still says what was said before ready.
-    if (!changed || saysWaiting) say("事前チェックの準備ができました。", true); // the screen is already usable
+    // Shown, not only read out: it takes the place of what the loading lines said.
+    if (!changed || saysWaiting) say(word("ready"));
     setState("ready");
   };
   const startFailed = (error) => {
     console.error(error);
-    clearInterval(waiting);
-    fail("事前チェックを読み込めませんでした。下の一覧を使ってください。");
+    doneWaiting();
+    fail(word("load_failed"));
+  };
+
+  // Start again the normal way, in a fresh worker: the snapshot could not be used, or the
+  // person asked for the smaller start.
+  const restart = (message) => {
+    worker.terminate();
+    loaded.clear();
+    filesIn = false;
+    lastActivity = performance.now();
+    restarted = true;
+    offer(false);
+    say(message);
+    begin(true);
   };
 
   const onMessage = ({ data }) => {
@@ -299,31 +385,24 @@ if (typeof WebAssembly !== "object") {
       loaded.set(data.file, data.loaded);
       const files = Object.keys(sizes[plan]?.files ?? {});
       filesIn = files.length > 0 && files.every((f) => loaded.has(f) && loaded.get(f) >= sizes[plan].files[f].bytes);
-      showProgress(data.file);
+      showProgress();
     } else if (data.type === "plan") {
       plan = data.start;
       root.dataset.start = plan; // which way it started: "snapshot" or "normal"
       lastActivity = performance.now();
       const size = sizes[plan];
-      if (size && !ready && !waiting) {
-        say(`事前チェックを準備しています。先に答え始められます（約${megabytes(size.gzip_bytes)} MB を読み込みます。圧縮なしで送られるときは約${megabytes(size.bytes)} MB）。`);
-      }
+      if (size && !ready && !waiting && !restarted) say(word("plan", { size: cost(size) }));
+      offer(plan === "snapshot" && !data.cached && Boolean(sizes.normal));
       if (data.reason) console.info("normal start:", data.reason);
       showProgress();
     } else if (data.type === "ready") {
       if (root.dataset.state === "error") return;
       catchUp().catch(startFailed);
     } else if (data.type === "fallback") {
-      // The snapshot could not be used: start again, the normal way, in a fresh worker.
       console.warn("snapshot not used:", data.message);
-      if (!waiting) say("速く起動する方法が使えなかったため、通常の方法で準備しています。先に答え始められます。");
-      worker.terminate();
-      loaded.clear();
-      filesIn = false;
-      lastActivity = performance.now();
-      begin(true);
+      restart(word("fallback", { size: cost(sizes.normal ?? {}) }));
     } else if (data.type === "error") {
-      fail("事前チェックを読み込めませんでした。下の一覧を使ってください。");
+      fail(word("load_failed"));
       console.error(data.message);
     } else {
       const entry = pending.get(data.id);
@@ -339,9 +418,16 @@ if (typeof WebAssembly !== "object") {
     else if (asked === "snapshot") url.searchParams.set("start", "snapshot");
     worker = new Worker(url, { type: "module" });
     worker.onmessage = onMessage;
-    worker.onerror = () => fail("事前チェックを読み込めませんでした。下の一覧を使ってください。");
+    worker.onerror = () => fail(word("load_failed"));
   };
   begin(false);
+
+  smaller?.addEventListener("click", () => {
+    if (ready || plan !== "snapshot" || restarted) return;
+    restart(word("smaller_chosen", { size: cost(sizes.normal) }));
+    // The button is gone: focus goes where the person was answering.
+    document.getElementById("step-heading")?.focus();
+  });
 
   if (!screens.length) queue.push({ request: { action: "start" }, shown: false });
 
@@ -368,7 +454,10 @@ if (typeof WebAssembly !== "object") {
     const form = event.target;
     const action = event.submitter?.value || "next";
     if (action === "print" || action === "print-all") { printResult(action === "print" ? "checklist" : "all"); return; }
-    send({ action }, form);
+    // Enter presses the hidden default button: the wait shows beside the visible one.
+    const pressed = event.submitter?.classList.contains("checker-default-button")
+      ? form.querySelector(`button.checker-button[value="${action}"]`) : event.submitter;
+    send({ action }, form, "push", pressed);
   });
   // Something typed or chosen: leaving now would lose it (until it is saved).
   const edited = (event) => { if (event.target.form && event.target.type !== "file") setUnsaved(true); };

@@ -6,7 +6,9 @@
 // already initialised, the checker imported, so CPython's start-up (most of the wait) is skipped.
 // Otherwise, or when anything about the snapshot is wrong, the normal start: the runtime, then
 // the checker wheel by name from the site's lock file. The page starts this worker again with
-// "?start=normal" when a snapshot fails part-way, so each attempt begins from a clean worker.
+// "?start=normal" when a snapshot fails part-way, or when the person asks for the smaller start
+// (the "plan" message says whether the snapshot is in the browser's cache already), so each
+// attempt begins from a clean worker.
 import { loadPyodide, version } from "../../pyodide/pyodide.mjs";
 
 const indexURL = new URL("../../pyodide/", import.meta.url).href;
@@ -95,9 +97,9 @@ async function inCache(file) {
   }
 }
 
-async function slowLine(file) {
+function slowLine() {
   const line = navigator.connection;
-  if (!line || asked === "snapshot" || await inCache(file)) return null;
+  if (!line || asked === "snapshot") return null;
   if (line.saveData) return "the browser asks to save data";
   if (SLOW_LINES.has(line.effectiveType)) return `a slow line (${line.effectiveType}, ${line.downlink} Mbps)`;
   return null;
@@ -118,9 +120,11 @@ async function snapshotPlan() {
   if (!wheel || wheel.file_name !== manifest.wheel || wheel.sha256 !== manifest.wheel_sha256) {
     return { reason: "snapshot made for another checker wheel" };
   }
-  const slow = await slowLine(manifest.file);
+  // In the cache already, it costs nothing to download (the page then offers no smaller start).
+  const cached = await inCache(manifest.file);
+  const slow = cached ? null : slowLine();
   if (slow) return { reason: slow };
-  return { manifest, wheel };
+  return { manifest, wheel, cached };
 }
 
 const hex = (buffer) => [...new Uint8Array(buffer)].map((b) => b.toString(16).padStart(2, "0")).join("");
@@ -143,8 +147,8 @@ os.remove("${WHEEL_FILE}")
 importlib.invalidate_caches()
 `;
 
-async function startFromSnapshot({ manifest, wheel }) {
-  postMessage({ type: "plan", start: "snapshot" });
+async function startFromSnapshot({ manifest, wheel, cached }) {
+  postMessage({ type: "plan", start: "snapshot", cached });
   snapshotting = true;
   const wheelBytes = phase("wheel-download", () => bytesOf(wheel.file_name));
   const snapshot = phase("snapshot-download-inflate", () => bytesOf(manifest.file, true));

@@ -24,16 +24,16 @@ def _lead(page: str) -> str:
     return f'<p class="checker-lead">{esc(PAGES[page]["lead"])}</p>'
 
 
-def start_page(call: Any, summary: str = "", message: str = "", state: CallState | None = None) -> str:
-    """``state``: the call's state today (call_state_note), None when made at build time.
-    The period is given without tense: the screen made at build time cannot know whether it is past."""
+def start_page(call: Any, summary: str = "", message: str = "") -> str:
+    """The period is given without tense: the screen made at build time cannot know whether it is
+    past. The call's state is the page's own, above the checker (build/hooks/callstate.py)."""
     words = PAGES["start"]
     items = "".join(f"<li>{esc(item)}</li>" for item in words["items"])
     return (
         f"{summary}{notice(message)}{_heading('start')}"
         # 「はじめる」 right under its heading: on a phone (390 × 844) it is in view when loading ends.
         f'<form class="checker-form" novalidate><div class="checker-actions">{button("はじめる", "next", "primary")}</div></form>'
-        f'{call_state_note(call, state)}<ul class="checker-list">{items}</ul>'
+        f'<ul class="checker-list">{items}</ul>'
         f'<p class="checker-lead">{keep_together(words["period"].format(period=period_text(call)))}</p>'
         f'<p class="checker-hint">{esc(call_text(words["disclaimer"], call))}</p>'
         f"{tools(can_save=False)}"

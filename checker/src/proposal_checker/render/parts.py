@@ -95,9 +95,9 @@ def period_text(call: Any) -> str:
 
 
 def call_state_note(call: Any, state: CallState | None) -> str:
-    """The note for a call not yet open or closed, with the call's dates; nothing while it is open.
-    The checker stays usable in every state, and says so. ``state`` None (the screens made at build
-    time): both notes, hidden, with the dates, for checker.js to show the one for the visitor's day."""
+    """The note for a call not yet open or closed, with the call's dates; nothing while it is open,
+    or when the state is not known (no "now" from the page). The checker stays usable in every
+    state, and says so."""
     notes = {
         CallState.BEFORE: ("募集はまだ始まっていません",
                            f"募集期間は{period_text(call)}です。提案書類は、この期間の中に提出してください。"
@@ -107,19 +107,12 @@ def call_state_note(call: Any, state: CallState | None) -> str:
                            "事前チェックは、答えを試すために引き続き使えます（次の募集の準備など）。"
                            "判定は、この募集の要件によるものです。"),
     }
-    if state is CallState.OPEN:
+    if state not in notes:
         return ""
-    shown = notes if state is None else {state: notes[state]}
-    inner = "".join(
-        f'<div class="checker-callstate-note checker-callstate-note--{s.value}" data-call-state="{s.value}" role="note"'
-        f'{" hidden" if state is None else ""}>'
-        f'<p class="checker-callstate-title">{esc(title)}</p><p>{keep_together(text)}</p></div>'
-        for s, (title, text) in shown.items())
-    if state is not None:
-        return f'<div class="checker-callstate">{inner}</div>'
-    deadline = f"{call.closes.isoformat()}T{call.closes_at.strftime('%H:%M')}"
-    return (f'<div class="checker-callstate" data-call-opens="{esc(call.opens.isoformat())}" '
-            f'data-call-deadline="{esc(deadline)}">{inner}</div>')
+    title, text = notes[state]
+    return (f'<div class="checker-callstate"><div class="checker-callstate-note checker-callstate-note--{state.value}" '
+            f'data-call-state="{state.value}" role="note">'
+            f'<p class="checker-callstate-title">{esc(title)}</p><p>{keep_together(text)}</p></div></div>')
 
 
 def past_days_note(past: list[tuple[str, date]], today: date, change: str = "") -> str:
