@@ -11,10 +11,10 @@ Read by the build only: the worker's Python never imports this module.
 """
 from __future__ import annotations
 
-import json
-import os
 import re
 from typing import Any
+
+from .datafiles import read_json
 
 # Each word checker.js uses, with the values it fills in.
 WORDS: dict[str, tuple[str, ...]] = {
@@ -84,9 +84,7 @@ def parse_words(data: Any) -> dict[str, str]:
 
 def load() -> dict[str, str]:
     """The packaged file's words (a plain file read, as for questions.json)."""
-    path = os.path.join(os.path.dirname(__file__), "data", "page.json")
-    with open(path, encoding="utf-8") as source:
-        return parse_words(json.load(source))
+    return parse_words(read_json("page.json"))
 
 
 def fill(text: str, **values: Any) -> str:
