@@ -26,6 +26,15 @@ class _Word:
         return self if status is None else getattr(_WORDS[status], self.name)
 
 
+class Part(str, Enum):
+    """Which of the result's three plain answers a finding belongs to (outcome.py): may the applicant
+    propose (法第113条), what of the examination's criteria was checked (法第114条), and the papers and
+    how to hand them in. A rule names its part (``@rule``); its findings carry it."""
+    ELIGIBILITY = "eligibility"
+    CRITERIA = "criteria"
+    PAPERS = "papers"
+
+
 class Status(str, Enum):
     PASS = "pass"      # meets the requirement, as far as the answers show
     FAIL = "fail"      # does not meet it
@@ -80,10 +89,18 @@ class Finding:
     awaits: tuple[str, ...] = ()
     # The ids of the findings it sums up (all the proposers, a body's officers): it waits while they all do.
     sums: tuple[str, ...] = ()
+    # Which of the three answers it belongs to: its rule's (filled in by ``@rule``).
+    part: Part | None = None
+    # A "review" that only the agency can settle: a fact it alone holds or a judgement it alone makes
+    # (a file's 本人の数, usually not published). No answer the applicant can give decides it, so the
+    # result shows it as a note of its own, not as an open question of its answer (outcome.py).
+    agency_only: bool = False
 
     def to_json(self) -> dict:
         data = {"id": self.id, "status": self.status.value, "title": self.title,
                 "message": self.message, "basis": list(self.basis)}
+        if self.part is not None:
+            data["part"] = self.part.value
         if self.subject:
             data["subject"] = self.subject
         if self.notes:
@@ -92,6 +109,8 @@ class Finding:
             data["awaits"] = list(self.awaits)
         if self.sums:
             data["sums"] = list(self.sums)
+        if self.agency_only:
+            data["agency_only"] = True
         return data
 
 
