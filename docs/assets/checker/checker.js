@@ -9,6 +9,8 @@
 // Each screen is an entry in the browser's history (only its id is kept there, never an
 // answer), so Back and Forward move between screens; the answers stay in Python. Before ready,
 // a screen left is kept as it was (with what was typed) and comes back on Back or Forward.
+import "./references.js"; // a citation opens its text in place (never leaving the answers)
+
 const root = document.getElementById("checker");
 const body = root.querySelector("[data-checker-body]");
 const status = root.querySelector("[data-checker-status]");

@@ -62,6 +62,7 @@ def failing(findings: list[Finding]) -> str:
 
 
 def live_panel(result_html: str) -> str:
-    return ('<aside class="checker-live" aria-labelledby="checker-live-heading">'
+    # tabindex: on a narrow screen the panel may scroll inside (checker.css); the keyboard reaches it.
+    return ('<aside class="checker-live" aria-labelledby="checker-live-heading" tabindex="0">'
             '<h3 class="checker-live-heading" id="checker-live-heading">今の答えでの判定</h3>'
             f'<div data-result>{result_html}</div></aside>')

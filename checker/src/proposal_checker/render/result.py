@@ -13,7 +13,7 @@ from ..outcome import LINES, Answer, agency_only, item_line
 from ..result import Result
 from ..rules.documents import CONDITIONS
 from ..wording import PAGES
-from .parts import (HEADING_ID, basis_links, button, call_state_note, cited, notice, period_text, reference_dialog,
+from .parts import (HEADING_ID, basis_links, button, call_state_note, cited, notice, reference_dialog,
                     tools)
 
 def _finding(f: Finding, href: Any) -> str:
@@ -69,9 +69,14 @@ def _agency_group(group: list[Finding], href: Any) -> str:
 def _answer(a: Answer) -> str:
     words = a.words
     qid = f"checker-answer-{a.part.value}"
-    items = "".join(f'<li><span class="checker-badge checker-badge--{f.status.value}">{esc(f.status.label)}</span> '
-                    f"{keep_together(item_line(f))}</li>" for f in a.open)
-    items_html = f'<ul class="checker-answer-items">{items}</ul>' if items else ""
+    items_html = ""
+    for status in (Status.FAIL, Status.REVIEW):
+        named = [f for f in a.open if f.status is status]
+        if named:
+            items = "".join(f"<li>{keep_together(item_line(f))}</li>" for f in named)
+            items_html += (f'<p class="checker-answer-group"><span class="checker-badge checker-badge--{status.value}">'
+                           f'{esc(status.label)}</span><span class="nowrap">{len(named)}件</span></p>'
+                           f'<ul class="checker-answer-items">{items}</ul>')
     lines = "".join(f'<p class="checker-answer-line">{keep_together(line)}</p>' for line in a.lines())
     return (f'<section class="checker-answer checker-answer--{esc(a.state)}" data-part="{esc(a.part.value)}" '
             f'aria-labelledby="{qid}">'
@@ -148,7 +153,7 @@ STATE_WORDS = {CallState.BEFORE: "募集はまだ始まっていません", Call
 def _meta(result: Result, call: Any, state: CallState | None) -> str:
     rows = [("募集", esc(result.call_title or call.title)), ("作成日時", esc(made_at_text(result)))]
     if state is not None:
-        rows.append(("募集の状況", keep_together(f"{STATE_WORDS[state]}（作成日時の時点。募集期間は{period_text(call)}）")))
+        rows.append(("募集の状況", keep_together(f"{STATE_WORDS[state]}（作成日時の時点）")))
     rows.append(("判定ルールの版", esc(result.rules_version or call.rules_version)))
     return '<dl class="checker-meta">' + "".join(f"<div><dt>{k}</dt><dd>{v}</dd></div>" for k, v in rows) + "</dl>"
 
