@@ -164,7 +164,7 @@ def panel_of(response: dict) -> str:
 
 
 def count(html: str, status: str) -> int:
-    found = re.search(rf'checker-count--{status}">.*?</span> (\d+)件', html)
+    found = re.search(rf'checker-count--{status}(?: is-zero)?">.*?</span> (\d+)件', html)
     assert found, html
     return int(found.group(1))
 
@@ -192,6 +192,10 @@ def test_the_panel_counts_what_the_answers_decide_and_says_how_many_are_still_op
     # An answer that disqualifies is a fail at once.
     panel = ask("update", fields={"_step": ["proposer-1"], "p0.bankruptcy": ["not-restored"]})["result_html"]
     assert count(panel, "fail") >= 1 and "満たしていない要件があります" in panel
+    # Each fail named, by whom and what: a count alone does not say where three fails come from.
+    named = re.findall(r"<li>(.*?)</li>", re.search(r'<ul class="checker-panel-items">(.*?)</ul>', panel).group(1))
+    assert len(named) == count(panel, "fail")
+    assert "提案者1（山田太郎）：破産して復権を得ない者に当たらないこと" in [re.sub(r"<[^>]+>", "", n) for n in named]
 
 
 def test_on_the_result_page_every_open_question_counts_as_to_confirm():

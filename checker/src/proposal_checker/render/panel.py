@@ -41,10 +41,11 @@ def result_panel(result: Result, fresh: Result | None = None) -> str:
         title, state = "今の答えでは、問題は見つかっていません。", "pending"
     else:
         title, state = overall.outcome, overall.value
+    counts = {s: sum(f.status is s for f in judged) for s in STATUS_ORDER}
     rows = "".join(
-        f'<li class="checker-count checker-count--{s.value}"><span class="checker-badge checker-badge--{s.value}">'
-        f"{esc(s.label)}</span> {sum(f.status is s for f in judged)}件</li>"
-        for s in STATUS_ORDER)
+        f'<li class="checker-count checker-count--{s.value}{" is-zero" if not n else ""}">'
+        f'<span class="checker-badge checker-badge--{s.value}">{esc(s.label)}</span> {n}件</li>'
+        for s, n in counts.items())
     hint = (f'まだ答えていない質問に関わる項目（<span class="nowrap">{len(open_)}件</span>）は、数えていません。'
             f"結果のページでは「{Status.REVIEW.short}」に入ります。" if open_ else "")
     return (f'<p class="checker-panel-outcome checker-panel-outcome--{state}">{esc(title)}</p>'
@@ -56,9 +57,11 @@ def result_panel(result: Result, fresh: Result | None = None) -> str:
 def failing(findings: list[Finding]) -> str:
     """What fails, one line each, by whom it is about and what was checked: a count alone does not
     say that three fails came from one officer."""
-    lines = "".join(f'<li><span class="checker-badge checker-badge--fail">{esc(Status.FAIL.label)}</span> '
-                    f"{keep_together(item_line(f))}</li>" for f in findings if f.status is Status.FAIL)
-    return f'<ul class="checker-panel-items">{lines}</ul>' if lines else ""
+    lines = "".join(f"<li>{keep_together(item_line(f))}</li>" for f in findings if f.status is Status.FAIL)
+    if not lines:
+        return ""
+    return (f'<p class="checker-panel-items-title">{esc(Status.FAIL.heading)}</p>'
+            f'<ul class="checker-panel-items">{lines}</ul>')
 
 
 def live_panel(result_html: str) -> str:
