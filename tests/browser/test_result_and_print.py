@@ -224,7 +224,6 @@ def test_on_a_phone_the_live_panel_is_seen_when_an_answer_changes_it_names_what_
     assert any("提案者1" in line and "心身の故障" in line for line in named)
     assert any("提案者全員が欠格事由に当たらないこと" in line for line in named)
     assert re.search(r"満たしていません\s*2件", panel.inner_text())
-    page.screenshot(path="/tmp/panel.png")
     # Back to 「当たらない」: nothing fails, nothing named.
     page.evaluate(f"() => document.querySelector('{BODY} [data-result]').append(Object.assign(document.createElement('i'), {{hidden: true, className: 'stale'}}))")
     page.click(f'label[for="{page.locator(f"{BODY} input[name=\'p0.capacity\'][value=\'no\']").get_attribute("id")}"]')
