@@ -40,7 +40,8 @@ class Status(str, Enum):
     FAIL = "fail"      # does not meet it
     REVIEW = "review"  # cannot tell from the answers: confirm (with the agency, or by checking)
     # The proposal states it (as the applicant answered); only the agency judges its content (法第114条
-    # 第1項第3号から第6号まで). Never a fail or a review, never "met": a program tells it from a pass.
+    # 第1項第3号から第6号まで), or the checker cannot verify it (the file named: it holds no list of the
+    # files). Never a fail or a review, never "met": a program tells it from a pass.
     STATED = "stated"
 
     label = _Word()
@@ -58,7 +59,7 @@ DECIDING = (Status.FAIL, Status.REVIEW)
 _WORDS = {
     # PASS as the overall status: nothing fails and nothing is to confirm. It does not say the
     # proposal meets the criteria: what only the agency judges is "stated" (the page and the
-    # command line add what that covers, ``stated_summary``).
+    # command line say what that covers: outcome.py's three answers).
     Status.PASS: StatusWords(
         "問題ありません", "問題のない要件", "今の答えでは、満たしていない要件も、確認が必要なことも見つかりませんでした。",
         "問題なし", "答えによれば、その要件を満たしています。"),
@@ -118,17 +119,6 @@ def worst(statuses) -> Status:
     """Any fail is a fail; else any review is a review; else a pass ("stated" counts as neither)."""
     statuses = set(statuses)
     return next((s for s in DECIDING if s in statuses), Status.PASS)
-
-
-def stated_summary(findings, mark: str = "") -> str:
-    """What the checker asked but only the agency judges, for the overall conclusion: "" when no
-    finding is "stated". ``mark``: how the list beside it marks them (the command line's ◇)."""
-    titles = list(dict.fromkeys(f.title for f in findings if f.status is Status.STATED))
-    if not titles:
-        return ""
-    marked = f"（「{mark}」）" if mark else ""
-    return (f"次のことは、提案書に書いたかだけを確かめました{marked}：" + "、".join(f"「{t}」" for t in titles) + "。"
-            "その内容が審査基準に適合するかは、審査で判断されます（法第114条第1項）。")
 
 
 def overall(findings: list[Finding]) -> Status:
