@@ -24,7 +24,9 @@ def test_an_extension_is_asked_which_product_and_leaves_nothing_unanswered(check
     assert heading(page) == "結果"
     # Every finding, passed ones folded away included.
     assert "まだ回答していません" not in page.locator(BODY).text_content()
-    assert "checker-finding--pass" in page.locator(f'{BODY} [data-finding="proposal.file"]').first.get_attribute("class")
+    # The product named: stated as typed, never a pass (the checker holds no register to verify it).
+    named = page.locator(f'{BODY} [data-finding="proposal.file"]').first
+    assert "checker-finding--stated" in named.get_attribute("class") and PRODUCT in named.inner_text()
 
 
 @pytest.mark.parametrize("kind", ["new", "existing-new-user", "existing-change"])

@@ -272,11 +272,12 @@ def test_on_a_phone_the_result_uses_the_full_width_and_nothing_breaks_inside(bro
     assert page.evaluate(BROKEN, whole) == []
     counts = page.evaluate(BROKEN_COUNTS, f"{BODY} :is(p, li, dd, h4)")
     assert counts["seen"] > 5 and counts["broken"] == [], counts
-    # On a step, the live panel's counts (「確認が必要 11件」) likewise.
+    # On a step, the live panel's counts (「確認が必要 11件」) likewise: those it shows (on a phone it
+    # leaves out the statuses with nothing under them).
     press(page, "back")
     page.locator(f"{BODY} a[data-goto]").first.click()
     page.wait_for_selector(".checker-counts")
-    assert page.evaluate(BROKEN, ".checker-counts > li, .checker-steps-item") == []
+    assert page.evaluate(BROKEN, ".checker-counts > li:not(.is-zero), .checker-steps-item") == []
     page.close()
 
 

@@ -17,7 +17,7 @@ from datetime import timedelta
 import pytest
 
 from callfacts import CALL, IN_HOURS, OFFICE_DAY
-from driver import BODY, heading, load_file, open_checker, press, start, write_answers
+from driver import BODY, fill_step, heading, load_file, open_checker, press, start, write_answers
 
 PHONE = {"width": 390, "height": 844}
 MEASURES = {k: "yes" for k in ("purpose_method", "access_control", "leak_prevention", "staff", "disposal", "incidents")}
@@ -118,6 +118,18 @@ def test_the_checklist_alone_prints_on_one_a4_page_with_what_goes_on_the_desk(ch
     for text in (*documents, CALL.address, CALL.envelope_marking, "期限", f"{CALL.closes.month}月{CALL.closes.day}日"):
         assert text in printed, text
     assert page.evaluate(f"() => ({SHOWN})('{BODY} .checker-finding, {BODY} button, .checker-live').length") == 0
+    # It starts with the outcome: the three answers, then the checklist.
+    first = page.evaluate(f"() => ({SHOWN})('{BODY} h3, {BODY} h4').map((e) => e.innerText)")
+    assert [f.split("（")[0] for f in first[:4]] == ["提案できるか", "審査基準のうち確かめられたこと", "書類と出し方",
+                                                    "あなたの提出チェックリスト"], first
+    # The person's own choices, the paper's warnings, the forms page, the call's state when it was made.
+    walk = WALKS[walk]
+    method = {"hand": "持参する", "post": "郵送・信書便で送る"}[walk["submission"]["method"]]
+    for text in ("あなたが答えた提出の方法と日時", method, f"{OFFICE_DAY.month}月{OFFICE_DAY.day}日",
+                 CALL.links["forms"], "募集の状況"):
+        assert text in printed, text
+    if any(p.get("type") == "individual" for p in walk["proposers"]):
+        assert "個人番号カードは、表面だけを写します" in printed and "被保険者証" in printed
     page.emulate_media(media="null")  # no emulation: page.pdf() prints with print styles, the screen is a screen
     assert pdf_pages(page) == 1
     # The print over, the page is as before: the next print is the whole result.
@@ -132,7 +144,7 @@ def test_the_whole_result_prints_every_finding_and_leaves_the_screen_as_it_was(b
     every = page.locator(f"{BODY} .checker-finding").count()
     page.emulate_media(media="print")
     assert len(page.evaluate(STATUSES)) == every  # the passed ones too, though folded on screen
-    assert page.evaluate(f"() => ({SHOWN})('{BODY} .checker-checklist-print, {BODY} .checker-outcome').length") == 2
+    assert page.evaluate(f"() => ({SHOWN})('{BODY} .checker-checklist-print, {BODY} .checker-answers').length") == 2
     page.emulate_media(media="null")  # no emulation: page.pdf() prints with print styles, the screen is a screen
     assert pdf_pages(page) > 1
     assert page.evaluate(f"() => document.querySelector('{BODY} details.checker-passed').open") is False
@@ -141,6 +153,25 @@ def test_the_whole_result_prints_every_finding_and_leaves_the_screen_as_it_was(b
         page.locator(f'{BODY} button[value="{value}"]').click()
         assert page.evaluate("() => document.getElementById('checker').dataset.print") == mark
     page.close()
+
+
+def test_a_disqualified_applicants_checklist_print_starts_with_no_and_cannot_pass_for_a_go_ahead(checker, tmp_path):
+    page = checker
+    page.set_viewport_size(PHONE)
+    to_result(page, tmp_path, "company-sentenced-officer")
+    page.evaluate("() => { document.getElementById('checker').dataset.print = 'checklist'; }")
+    page.emulate_media(media="print")
+    answer = page.locator(f"{BODY} .checker-answer[data-part='eligibility']")
+    assert answer.is_visible() and "いいえ" in answer.inner_text()
+    assert "鈴木 次郎" in answer.inner_text() and "刑に処せられて" in answer.inner_text()  # what fails, named
+    warning = page.locator(f"{BODY} .checker-checklist-print .checker-checklist-warning")
+    assert warning.is_visible() and "提案できません" in warning.inner_text()
+    # Above the list of papers, and above the answers nothing but the page's heading.
+    tops = page.evaluate(f"""() => ['.checker-answers', '.checker-checklist-warning', '.checker-docs']
+      .map((s) => document.querySelector('{BODY} ' + s).getBoundingClientRect().top)""")
+    assert tops == sorted(tops)
+    page.emulate_media(media="null")
+    assert pdf_pages(page) == 1
 
 
 # --- the live panel --------------------------------------------------------------------------------
@@ -159,6 +190,45 @@ def test_the_live_panel_judges_nothing_before_anything_is_answered(checker):
     text = panel.inner_text()
     assert "まだ判定していません" not in text and re.search(r"確認が必要です\s*0件", text), text
     assert "まだ答えていない質問" in text
+
+
+def test_on_a_phone_the_live_panel_is_seen_when_an_answer_changes_it_names_what_fails_and_moves_nothing(checker):
+    page = checker
+    page.set_viewport_size(PHONE)
+    start(page)
+    fill_step(page)           # 提案の種類
+    press(page, "next")
+    fill_step(page)           # 提案者: one individual
+    press(page, "next")
+    assert "欠格" in page.title()
+    radio = page.locator(f"{BODY} input[name='p0.capacity'][value='yes']")
+    label = page.locator(f'label[for="{radio.get_attribute("id")}"]')
+    # The question in the middle of the window, as a person reading down the step has it.
+    label.evaluate("(e) => e.scrollIntoView({block: 'center'})")
+    before = label.bounding_box()
+    page.evaluate(f"() => document.querySelector('{BODY} [data-result]').append(Object.assign(document.createElement('i'), {{hidden: true, className: 'stale'}}))")
+    label.click()
+    page.wait_for_function(f"() => !document.querySelector('{BODY} [data-result] > i.stale')")
+    # Nothing moved under the finger, and the panel is in the window.
+    assert label.bounding_box() == before
+    outcome = page.locator(f"{BODY} .checker-panel-outcome").bounding_box()
+    assert 0 <= outcome["y"] and outcome["y"] + outcome["height"] <= PHONE["height"]
+    panel = page.locator(f"{BODY} .checker-live")
+    assert panel.bounding_box()["height"] <= PHONE["height"] * 0.35 + 1
+    # The answer just given is not hidden behind it.
+    centre = (before["x"] + before["width"] / 2, before["y"] + before["height"] / 2)
+    assert page.evaluate("([x, y]) => document.elementFromPoint(x, y)?.closest('label')?.htmlFor", centre) == radio.get_attribute("id")
+    # It names what fails: one line each, whom it is about and what was checked.
+    named = page.locator(f"{BODY} .checker-panel-items li").all_inner_texts()
+    assert len(named) == 2, named
+    assert any("提案者1" in line and "心身の故障" in line for line in named)
+    assert any("提案者全員が欠格事由に当たらないこと" in line for line in named)
+    assert re.search(r"満たしていません\s*2件", panel.inner_text())
+    # Back to 「当たらない」: nothing fails, nothing named.
+    page.evaluate(f"() => document.querySelector('{BODY} [data-result]').append(Object.assign(document.createElement('i'), {{hidden: true, className: 'stale'}}))")
+    page.click(f'label[for="{page.locator(f"{BODY} input[name=\'p0.capacity\'][value=\'no\']").get_attribute("id")}"]')
+    page.wait_for_function(f"() => !document.querySelector('{BODY} [data-result] > i.stale')")
+    assert page.locator(f"{BODY} .checker-panel-items li").count() == 0
 
 
 # --- lines that do not break inside a unit ---------------------------------------------------------

@@ -63,7 +63,9 @@ def write(tmp_path):
 def test_a_passing_proposal_prints_the_result_for_a_person(write, run, call, COMPLETE):
     code, out, err = run("check", write(COMPLETE), "--now", "2026-02-10T09:00")
     assert code == 0 and err == ""
-    assert "【結論】○ 問題ありません" in out
+    # The three answers first, as on the page.
+    assert out.index("【提案できるか（法第113条）】○ はい") < out.index("【審査基準のうち確かめられたこと（法第114条第1項）】○ 問題なし") \
+        < out.index("【書類と出し方（公示5）】○ 問題なし") < out.index("【項目ごとの結果】")
     assert "法第113条第1号" in out
     assert f"【提出する書類】（各{call.copies}部）" in out and "誓約書" in out
     assert f"{format_date(call.closes)}{format_time(call.closes_at)}まで" in out
@@ -75,7 +77,8 @@ def test_a_passing_proposal_prints_the_result_for_a_person(write, run, call, COM
 def test_a_failing_proposal_still_exits_0(write, run, call, COMPLETE):
     late = {**COMPLETE, "submission": {**COMPLETE["submission"], "time": resolve("{closes_at+1min}", call)}}
     code, out, _ = run("check", write(late))
-    assert code == 0 and "【結論】× 満たしていません" in out
+    assert code == 0 and "【書類と出し方（公示5）】× 直すことがあります" in out
+    assert "  × 持参する時刻" in out  # what fails, named under its answer
 
 
 def test_json_output_is_the_result_format(write, run, COMPLETE):
@@ -110,7 +113,7 @@ def test_answers_saved_for_another_call_are_checked_against_this_one_with_a_noti
     code, out, err = run("check", write({**COMPLETE, "call": "r6-old"}))
     assert code == 0
     assert "「r6-old」" in err and f"「{call.id}」" in err and call.title in err
-    assert "【結論】△ 確認が必要です" in out and "回答を保存した募集" in out and "誓約書" in out
+    assert "【書類と出し方（公示5）】△ 確認が必要" in out and "  △ 回答を保存した募集" in out and "誓約書" in out
 
 
 def test_a_bad_call_file_exits_2_naming_it(write, COMPLETE, tmp_path):

@@ -157,7 +157,8 @@ def test_the_requested_wording_is_the_same_in_the_checker_and_the_site_build(cal
 
 def test_individual_identity_paper_says_front_side_only_and_to_confirm_the_insurance_card(call):
     result = _result(call)
-    why = next(d for d in result.documents if d.id == "identity-individual").why
+    # What to watch with the paper: beside it on the screen and on the printed checklist.
+    why = "".join(next(d for d in result.documents if d.id == "identity-individual").warnings)
     assert "表面だけ" in why and "番号法第19条・第20条" in why
     assert "2024年12月2日" in why and "2025年12月1日" in why and "確かめてください" in why
 
@@ -233,8 +234,9 @@ def test_joint_proposal_identity_papers_per_proposer_is_not_stated_as_fact(call)
     items = documents.checklist(ctx(call, Proposal(kind="new"), [Proposer(type="individual"), Proposer(type="corporation")]))
     for d in items:
         if d.id.startswith("identity-"):
-            assert "提案者ごとに必要です" not in d.why
-            assert "公示に書かれていません" in d.why and "確かめてください" in d.why
+            said = d.why + "".join(d.warnings)
+            assert "提案者ごとに必要です" not in said
+            assert "公示に書かれていません" in "".join(d.warnings) and "確かめてください" in "".join(d.warnings)
 
 
 # -- 14. the management measures are examples with their source ---------------------------------
@@ -272,6 +274,7 @@ def test_plain_text_writes_matawa_and_keeps_mata_wa_only_inside_quotations(call)
                                   submission=Submission(method=method, date=call.closes)),
                           call, now=datetime.combine(call.opens, datetime.min.time(), JST))
         texts += [f.message for f in result.findings] + [d.why for d in result.documents]
+        texts += [w for d in result.documents for w in d.warnings]
         texts += list(result.submission.how) + list(result.next_steps)
     offending = [t for t in texts if "又は" in _outside_quotes(t)]
     assert not offending

@@ -207,10 +207,14 @@ def test_a_body_under_a_bankruptcy_decision_fails_on_a_reading_said_to_be_one(ca
 # -- 4. what only the agency judges: its own status, never "met" ------------------------------------
 
 STATED_RULES = {"processing", "contribution", "period-of-use", "measures"}
+# The file (or product) a proposal names: stated, as the applicant typed it; the checker holds no list
+# to verify it against, so it is never a pass (issue 20, point 10). Rules "file" and "product", one finding.
+NAMED = {"file", "product"}
+STATED_FINDINGS = STATED_RULES | {"proposal.file"}
 
 
-def test_exactly_the_four_rules_the_agency_judges_are_stated_rules():
-    assert {r.id for r in all_rules() if r.stated} == STATED_RULES
+def test_exactly_the_four_rules_the_agency_judges_and_the_named_file_are_stated_rules():
+    assert {r.id for r in all_rules() if r.stated} == STATED_RULES | NAMED
     assert STATUS_ORDER == (Status.FAIL, Status.REVIEW, Status.STATED, Status.PASS)
     assert Status.STATED.value == "stated" and Status.STATED.label == "記載あり（内容は審査で判断）"
 
@@ -226,8 +230,8 @@ def test_no_scenario_reports_what_the_agency_judges_as_met_and_no_other_rule_say
         _merge(merged, scenario["answers"])
         r = evaluate(parse_answers(resolve(merged, call)), call, now=datetime(2026, 2, 10, tzinfo=JST))
         for f in r.findings:
-            assert (f.status is Status.STATED) <= (f.id in STATED_RULES), f.id
-            assert not (f.id in STATED_RULES and f.status is Status.PASS), f.id
+            assert (f.status is Status.STATED) <= (f.id in STATED_FINDINGS), f.id
+            assert not (f.id in STATED_FINDINGS and f.status is Status.PASS), f.id
 
 
 def _merge(base, patch):
@@ -243,7 +247,7 @@ def _merge(base, patch):
 def test_everything_written_is_stated_and_the_overall_result_is_not_a_fail_or_review(call):
     r = result_of(call)
     found = by_id(r)
-    assert {i for i, f in found.items() if f.status is Status.STATED} == STATED_RULES
+    assert {i for i, f in found.items() if f.status is Status.STATED} == STATED_FINDINGS
     assert r.overall is Status.PASS
     for id in STATED_RULES:
         assert "審査で" in found[id].message and call.agency_name in found[id].message
@@ -261,7 +265,7 @@ def test_the_rule_texts_say_the_checker_asks_whether_the_proposal_states_it(rule
 def test_the_result_json_tells_stated_from_pass(call):
     data = result_of(call).to_json()
     statuses = {f["id"]: f["status"] for f in data["findings"]}
-    assert {i for i, s in statuses.items() if s == "stated"} == STATED_RULES
+    assert {i for i, s in statuses.items() if s == "stated"} == STATED_FINDINGS
     assert data["overall"] == "pass"
 
 
@@ -281,12 +285,12 @@ def test_the_result_page_gives_stated_its_own_open_heading_and_a_plain_outcome(c
     words = text(html)
     assert "確かめた要件をすべて満たしています" not in words and "このまま提案書類をそろえて提出できます" not in words
     assert "審査で判断されます" in words[:words.index("あなたの提出チェックリスト")]
-    heading = f"{Status.STATED.heading}（{len(STATED_RULES)}件）"
+    heading = f"{Status.STATED.heading}（{len(STATED_FINDINGS)}件）"
     assert heading in words
     folded = re.search(r'<details class="checker-passed".*?</details>', html, re.S).group(0)
     assert "checker-finding--stated" not in folded
     assert "問題のない要件" not in text(html[html.index(heading.split("（")[0]):html.index("checker-finding--stated")])
-    assert html.count("checker-finding--stated") == len(STATED_RULES)
+    assert html.count("checker-finding--stated") == len(STATED_FINDINGS)
     assert f'checker-badge--stated">{Status.STATED.label}' in html
 
 
@@ -298,7 +302,7 @@ def test_the_printed_checklist_names_what_the_agency_judges(call):
 
 def test_the_live_panel_counts_stated_apart(call):
     html = render.result_panel(result_of(call))
-    assert re.search(rf"{re.escape(Status.STATED.label)}</span> {len(STATED_RULES)}件", html)
+    assert re.search(rf"{re.escape(Status.STATED.label)}</span> {len(STATED_FINDINGS)}件", html)
     assert re.search(r"問題ありません</span> \d+件", html)
 
 
@@ -318,7 +322,7 @@ def test_the_command_line_marks_stated_apart_and_never_says_all_met(call):
     out = cli.format_text(result_of(call))
     assert "◇ 記載あり（内容は審査で判断）" in out
     marked = [line for line in out.splitlines() if line.startswith("◇ ")]
-    assert len(marked) == len(STATED_RULES)
+    assert len(marked) == len(STATED_FINDINGS)
     assert "確かめた要件をすべて満たしています" not in out
 
 
@@ -423,7 +427,7 @@ def test_an_organisation_gets_a_review_on_its_identity_papers_a_corporation_stil
 def test_the_body_identity_paper_speaks_of_organisations_only_when_one_proposes(call):
     def why(kind_):
         items = documents.checklist(ctx(call, Proposal(kind="new"), [Proposer(type=kind_)]))
-        return next(d for d in items if d.id == "identity-body").why
+        return "".join(next(d for d in items if d.id == "identity-body").warnings)
     assert "法人でない団体" in why("organisation") and "法人でない団体" not in why("corporation")
 
 
@@ -473,7 +477,7 @@ def test_the_officers_step_says_which_posts_are_officers(call):
 
 def test_the_body_identity_paper_asks_whether_both_copies_must_be_originals(call):
     items = documents.checklist(ctx(call, Proposal(kind="new"), [Proposer(type="corporation")]))
-    why = next(d for d in items if d.id == "identity-body").why
+    why = "".join(next(d for d in items if d.id == "identity-body").warnings)
     assert "原本" in why and f"{call.copies}部" in why and "公示に書かれていません" in why
 
 

@@ -57,10 +57,22 @@ def test_the_questions_hints_and_leads_keep_their_units_whole_too():
     submit("kind", proposal__kind="new")
     submit("proposers", p0__type="individual", p0__name="山田")
     html = ask("goto", step="proposer-1")["html"]
+    # Kept whole, and (this law's citations) opened in place: a link that never leaves the answers.
     hint = re.search(r'<p class="checker-hint" id="f-p0-capacity-hint">(.*?)</p>', html).group(1)
-    assert '<span class="nowrap">法第113条第2号</span>' in hint
+    assert re.search(r'<a href="\.\./law/#art-113" class="checker-ref nowrap" data-ref="law/#art-113" target="_blank" '
+                     r'rel="noopener" aria-haspopup="dialog">法第113条第2号</a>', hint)
     lead = re.search(r'<p class="checker-lead">(.*?)</p>', html).group(1)
-    assert '<span class="nowrap">法第113条</span>' in lead
+    assert 'class="checker-ref nowrap" data-ref="law/#art-113"' in lead and ">法第113条</a>" in lead
+
+
+
+def test_only_this_laws_and_the_notices_citations_open_in_place():
+    from proposal_checker.render.parts import cited
+    html = cited("刑法第24条第2項、番号法第19条、民法第4条、法第117条第3号、（規則第62条）、公示6②、施行令第31条")
+    links = re.findall(r'data-ref="([^"]+)"[^>]*>([^<]+)</a>', html)
+    assert links == [("law/#art-117", "法第117条第3号"), ("law/#rule-62", "規則第62条"), ("call/#s6", "公示6②")]
+    for other in ("法第24条第2項", "法第19条", "法第4条", "施行令第31条"):
+        assert f'<span class="nowrap">{other}</span>' in html
 
 
 # --- the result page -----------------------------------------------------------------------------
@@ -152,7 +164,7 @@ def panel_of(response: dict) -> str:
 
 
 def count(html: str, status: str) -> int:
-    found = re.search(rf'checker-count--{status}">.*?</span> (\d+)件', html)
+    found = re.search(rf'checker-count--{status}(?: is-zero)?">.*?</span> (\d+)件', html)
     assert found, html
     return int(found.group(1))
 
@@ -180,6 +192,10 @@ def test_the_panel_counts_what_the_answers_decide_and_says_how_many_are_still_op
     # An answer that disqualifies is a fail at once.
     panel = ask("update", fields={"_step": ["proposer-1"], "p0.bankruptcy": ["not-restored"]})["result_html"]
     assert count(panel, "fail") >= 1 and "満たしていない要件があります" in panel
+    # Each fail named, by whom and what: a count alone does not say where three fails come from.
+    named = re.findall(r"<li>(.*?)</li>", re.search(r'<ul class="checker-panel-items">(.*?)</ul>', panel).group(1))
+    assert len(named) == count(panel, "fail")
+    assert "提案者1（山田太郎）：破産して復権を得ない者に当たらないこと" in [re.sub(r"<[^>]+>", "", n) for n in named]
 
 
 def test_on_the_result_page_every_open_question_counts_as_to_confirm():

@@ -358,7 +358,9 @@ def test_time_and_posting_findings_only_for_their_method():
 def test_the_result_json_carries_everything_the_spec_lists(call):
     now = datetime(2026, 2, 10, 3, 0, tzinfo=JST)
     data = evaluate(Answers(), call, now=now).to_json()
-    assert data["format"] == "proposal-checker/result" and data["version"] == 1
+    assert data["format"] == "proposal-checker/result" and data["version"] == 2
+    assert [a["part"] for a in data["answers"]] == ["eligibility", "criteria", "papers"]
+    assert all(f["part"] in ("eligibility", "criteria", "papers") for f in data["findings"])
     assert data["call"] == call.id and data["rules_version"] == call.rules_version
     assert data["made_at"] == "2026-02-10T03:00:00+09:00"
     assert data["overall"] == "review"

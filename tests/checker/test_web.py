@@ -181,7 +181,10 @@ def test_the_result_page_has_the_outcome_findings_and_a_printable_checklist(call
     response = ask("result")
     html = response["html"]
     assert page() == "result"
-    assert 'class="checker-outcome checker-outcome--review' in html  # the file's population is unknown
+    # The file's population is unknown: only the agency can tell, so the criteria's answer is not
+    # 「確認が必要」; it is named in a note of its own under the three answers.
+    assert re.search(r'<section class="checker-answer checker-answer--(pass|unchecked)" data-part="criteria"', html)
+    assert 'class="checker-agency-note"' in html
     assert "あなたの提出チェックリスト" in html
     assert call.title in html
     assert call.rules_version in html
@@ -190,7 +193,7 @@ def test_the_result_page_has_the_outcome_findings_and_a_printable_checklist(call
     text = re.sub(r"<[^>]+>", "", html)  # the address's numbers sit in a no-wrap span
     assert escape(call.address) in text and f"{call.copies}部" in text
     assert 'value="print"' in html
-    assert re.search(r'<a href="\.\./law/#art-113">法第113条', html)
+    assert re.search(r'<a href="\.\./law/#art-113"[^>]* data-ref="law/#art-113"[^>]*>法第113条', html)
 
 
 def test_a_proposal_day_answered_unknown_is_kept_saved_and_reported_as_to_be_checked(call):

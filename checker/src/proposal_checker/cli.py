@@ -20,7 +20,8 @@ from .call import CallDataError, load_call_json, packaged_call
 from .citations import citation_href
 from .dates import JST
 from .evaluate import evaluate
-from .findings import Status, stated_summary
+from .findings import Status
+from .outcome import LINES, agency_only, item_line
 from .result import Result
 from .rules.kind import other_call
 
@@ -29,9 +30,6 @@ EXIT_INPUT = 2
 
 # ◇ for "stated": written in the proposal, its content judged by the agency (not ○, not a pass).
 MARKS = {Status.PASS: "○", Status.FAIL: "×", Status.REVIEW: "△", Status.STATED: "◇"}
-# After the conclusion (Status.outcome, the page's words too): which marks to read.
-LOOK_AT = {Status.PASS: "", Status.FAIL: f"「{MARKS[Status.FAIL]}」の項目を見てください。",
-           Status.REVIEW: f"「{MARKS[Status.REVIEW]}」の項目を確かめてください。", Status.STATED: ""}
 
 
 class _UsageError(Exception):
@@ -154,32 +152,47 @@ class _TooLarge(OSError):
 
 
 def format_text(result: Result) -> str:
-    """The result as plain Japanese text for a person at a terminal."""
+    """The result as plain Japanese text for a person at a terminal: the three answers first (as on
+    the page), what only the agency can settle, then every finding under its answer, the papers and
+    how to hand them in."""
     lines = [result.call_title, "事前チェックの結果", ""]
-    lines.append(f"【結論】{MARKS[result.overall]} {result.overall.label}")
-    outcome = result.overall.outcome + LOOK_AT[result.overall]
-    if result.overall is Status.PASS:
-        # As on the page (render.outcome_lead): what the checker only asked, marked ◇.
-        outcome += stated_summary(result.findings, MARKS[Status.STATED])
-    lines.append(outcome)
+    for a in result.answers:
+        # Nothing found met, nothing open: what is left the agency judges (◇, not ○).
+        mark = MARKS[Status.STATED] if a.state == "unchecked" else MARKS[a.status]
+        lines.append(f"【{a.words.question}（{a.words.basis}）】{mark} {a.badge}")
+        lines.append(a.says)
+        lines.extend(f"  {MARKS[f.status]} {item_line(f)}" for f in a.open)
+        lines.extend(f"  {line}" for line in a.lines())
+    asked = agency_only(result.findings)
+    if asked:
+        lines.append(f"【{LINES['agency']}】")
+        lines.append(LINES["agency_lead"])
+        lines.extend(f"  {MARKS[f.status]} {item_line(f)}" for f in asked)
     lines.append("")
     legend = "　".join(f"{MARKS[s]} {s.label}" for s in (Status.PASS, Status.FAIL, Status.REVIEW, Status.STATED))
     lines.append(f"【項目ごとの結果】（{legend}）")
-    for f in result.findings:
-        subject = f"［{f.subject}］" if f.subject else ""
-        lines.append(f"{MARKS[f.status]} {subject}{f.title}（{f.status.label}）")
-        lines.append(f"    {f.message}")
-        for note in f.notes:
-            lines.append(f"    ※ {note}")
-        lines.append(f"    根拠：{'、'.join(f.basis)}")
+    for a in result.answers:
+        lines.append(f"＜{a.words.question}＞")
+        for f in (f for f in result.findings if f.part is a.part):
+            subject = f"［{f.subject}］" if f.subject else ""
+            agency = f"、{LINES['agency']}" if f.agency_only and f.status is Status.REVIEW else ""
+            lines.append(f"{MARKS[f.status]} {subject}{f.title}（{f.status.label}{agency}）")
+            lines.append(f"    {f.message}")
+            for note in f.notes:
+                lines.append(f"    ※ {note}")
+            lines.append(f"    根拠：{'、'.join(f.basis)}")
     lines.append("")
     lines.append("【提出する書類】" + (f"（各{result.documents[0].copies}部）" if result.documents else ""))
     for d in result.documents:
         condition = f"（{d.condition}）" if d.condition else ""
         lines.append(f"□ {d.name}{condition}")
         lines.append(f"    {d.why}")
+        for warning in d.warnings:
+            lines.append(f"    ！ {warning}")
         lines.append(f"    根拠：{'、'.join(d.basis)}")
-    lines.append("")
+    if result.choices:
+        lines.append("【あなたが答えた提出の方法と日時】")
+        lines.extend(f"  {name}：{value}" for name, value in result.choices)
     lines.append("【提出の方法】")
     lines.extend(f"・{line}" for line in result.submission.how)
     lines.append("【提出先】")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import calendar
 from datetime import date, datetime, time, timedelta, timezone
+from typing import NamedTuple
 
 # Japan has had no daylight saving time since 1951, so a fixed offset is exact and
 # needs no tz database (Pyodide's stdlib ships without one).
@@ -29,6 +30,37 @@ def parse_iso_date(text: str) -> date:
     return date.fromisoformat(text)
 
 
+class YearMonth(NamedTuple):
+    """A month given without its day (「2024年5月」): an answer where the day is not known. A rule
+    decides on it only when every day of the month gives the same outcome."""
+    year: int
+    month: int
+
+    @property
+    def first(self) -> date:
+        return date(self.year, self.month, 1)
+
+    @property
+    def last(self) -> date:
+        return date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+
+    def days(self) -> list[date]:
+        return [self.first + timedelta(days=n) for n in range(self.last.day)]
+
+    def isoformat(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+
+def parse_year_month(text: str) -> YearMonth:
+    """Parse ``YYYY-MM``; raises ValueError for anything else (2024-13 included)."""
+    if not isinstance(text, str) or len(text) != 7 or text[4] != "-" or not (text[:4] + text[5:]).isdigit():
+        raise ValueError("not YYYY-MM")
+    month = YearMonth(int(text[:4]), int(text[5:]))
+    if not 1 <= month.month <= 12 or month.year < 1:
+        raise ValueError("no such month")
+    return month
+
+
 def parse_hhmm(text: str) -> time:
     if not isinstance(text, str) or len(text) != 5 or text[2] != ":":
         raise ValueError("not HH:MM")
@@ -49,6 +81,11 @@ def format_date(day: date, weekday: bool = True) -> str:
     """2019年（令和元年）5月1日（水）"""
     text = f"{day.year}年（{era_year(day)}）{day.month}月{day.day}日"
     return text + (f"（{WEEKDAYS_JA[day.weekday()]}）" if weekday else "")
+
+
+def format_month(month: YearMonth) -> str:
+    """2024年（令和6年）5月: a month given without its day."""
+    return f"{month.year}年（{era_year(month.last)}）{month.month}月"
 
 
 def format_fiscal_year(year: int) -> str:

@@ -12,6 +12,7 @@ from .answers import Answers
 from .call import Call
 from .dates import JST, format_time, jst
 from .findings import Finding, overall
+from .outcome import choices
 from .result import Result, SubmissionGuide
 from .rules import Context, all_rules
 from .rules.documents import checklist
@@ -33,6 +34,7 @@ def evaluate(answers: Answers, call: Call, now: datetime | None = None) -> Resul
         call=call.id, call_title=call.title, rules_version=call.rules_version, made_at=made_at,
         overall=overall(findings), findings=tuple(findings), documents=tuple(checklist(ctx)),
         submission=_for_kind(submission_guide(call), answers), next_steps=next_steps(call), disclaimer=disclaimer(call),
+        choices=choices(answers.submission),
     )
 
 

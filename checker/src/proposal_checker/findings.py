@@ -26,12 +26,22 @@ class _Word:
         return self if status is None else getattr(_WORDS[status], self.name)
 
 
+class Part(str, Enum):
+    """Which of the result's three plain answers a finding belongs to (outcome.py): may the applicant
+    propose (法第113条), what of the examination's criteria was checked (法第114条), and the papers and
+    how to hand them in. A rule names its part (``@rule``); its findings carry it."""
+    ELIGIBILITY = "eligibility"
+    CRITERIA = "criteria"
+    PAPERS = "papers"
+
+
 class Status(str, Enum):
     PASS = "pass"      # meets the requirement, as far as the answers show
     FAIL = "fail"      # does not meet it
     REVIEW = "review"  # cannot tell from the answers: confirm (with the agency, or by checking)
     # The proposal states it (as the applicant answered); only the agency judges its content (法第114条
-    # 第1項第3号から第6号まで). Never a fail or a review, never "met": a program tells it from a pass.
+    # 第1項第3号から第6号まで), or the checker cannot verify it (the file named: it holds no list of the
+    # files). Never a fail or a review, never "met": a program tells it from a pass.
     STATED = "stated"
 
     label = _Word()
@@ -49,7 +59,7 @@ DECIDING = (Status.FAIL, Status.REVIEW)
 _WORDS = {
     # PASS as the overall status: nothing fails and nothing is to confirm. It does not say the
     # proposal meets the criteria: what only the agency judges is "stated" (the page and the
-    # command line add what that covers, ``stated_summary``).
+    # command line say what that covers: outcome.py's three answers).
     Status.PASS: StatusWords(
         "問題ありません", "問題のない要件", "今の答えでは、満たしていない要件も、確認が必要なことも見つかりませんでした。",
         "問題なし", "答えによれば、その要件を満たしています。"),
@@ -80,10 +90,18 @@ class Finding:
     awaits: tuple[str, ...] = ()
     # The ids of the findings it sums up (all the proposers, a body's officers): it waits while they all do.
     sums: tuple[str, ...] = ()
+    # Which of the three answers it belongs to: its rule's (filled in by ``@rule``).
+    part: Part | None = None
+    # A "review" that only the agency can settle: a fact it alone holds or a judgement it alone makes
+    # (a file's 本人の数, usually not published). No answer the applicant can give decides it, so the
+    # result shows it as a note of its own, not as an open question of its answer (outcome.py).
+    agency_only: bool = False
 
     def to_json(self) -> dict:
         data = {"id": self.id, "status": self.status.value, "title": self.title,
                 "message": self.message, "basis": list(self.basis)}
+        if self.part is not None:
+            data["part"] = self.part.value
         if self.subject:
             data["subject"] = self.subject
         if self.notes:
@@ -92,6 +110,8 @@ class Finding:
             data["awaits"] = list(self.awaits)
         if self.sums:
             data["sums"] = list(self.sums)
+        if self.agency_only:
+            data["agency_only"] = True
         return data
 
 
@@ -99,17 +119,6 @@ def worst(statuses) -> Status:
     """Any fail is a fail; else any review is a review; else a pass ("stated" counts as neither)."""
     statuses = set(statuses)
     return next((s for s in DECIDING if s in statuses), Status.PASS)
-
-
-def stated_summary(findings, mark: str = "") -> str:
-    """What the checker asked but only the agency judges, for the overall conclusion: "" when no
-    finding is "stated". ``mark``: how the list beside it marks them (the command line's ◇)."""
-    titles = list(dict.fromkeys(f.title for f in findings if f.status is Status.STATED))
-    if not titles:
-        return ""
-    marked = f"（「{mark}」）" if mark else ""
-    return (f"次のことは、提案書に書いたかだけを確かめました{marked}：" + "、".join(f"「{t}」" for t in titles) + "。"
-            "その内容が審査基準に適合するかは、審査で判断されます（法第114条第1項）。")
 
 
 def overall(findings: list[Finding]) -> Status:

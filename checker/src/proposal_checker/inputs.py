@@ -12,7 +12,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from .answers import DATE_RANGE, EARLIEST_DATE, LATEST_DATE, MAX_COUNT, MAX_TEXT
-from .dates import format_date, format_time, parse_hhmm, parse_iso_date
+from .dates import YearMonth, format_date, format_month, format_time, parse_hhmm, parse_iso_date, parse_year_month
 from .markup import attrs, esc
 from .vocabulary import UNKNOWN, UNKNOWN_LABEL
 
@@ -316,16 +316,27 @@ class Date(_Parts):
         if unknown:
             return Outcome("error", error="＊日付を入力するか「わからない」を選ぶか、どちらか一方にしてください")
         names = {"year": "年", "month": "月", "day": "日"}
-        missing = [names[p] for p, v in parts.items() if not v]
+        # A month alone, where the question takes one (the day not known): "YYYY-MM".
+        alone = q.month_only and parts["year"] and parts["month"] and not parts["day"]
+        missing = [names[p] for p, v in parts.items() if not v and not (alone and p == "day")]
         if missing:
-            return Outcome("error", error=f"＊{'・'.join(missing)}を入力してください")
-        if not all(v.isdigit() for v in parts.values()):
+            return Outcome("error", error=f"＊{'・'.join(missing)}を入力してください"
+                           + ("（日がわからないときは、年と月だけを入力できます）" if q.month_only and "日" in missing else ""))
+        if not all(v.isdigit() for v in parts.values() if v):
             return Outcome("error", error="＊日付は半角数字で入力してください")
-        year, month, day = (int(parts[p]) for p in ("year", "month", "day"))
         if len(parts["year"]) != 4:
             return Outcome("error", error="＊年は西暦の4桁で入力してください（例：1990）")
+        year, month = int(parts["year"]), int(parts["month"])
         if not 1 <= month <= 12:
             return Outcome("error", error="＊月は1から12までで入力してください")
+        if alone:
+            ym = YearMonth(year, month)
+            if not EARLIEST_DATE <= ym.first <= LATEST_DATE:
+                return Outcome("error", error=f"＊{DATE_RANGE}の日付を入力してください")
+            if q.past_only and today is not None and ym.first > today:
+                return Outcome("error", error="＊今日より後の月は入力できません")
+            return Outcome("ok", ym.isoformat())
+        day = int(parts["day"])
         try:
             value = date(year, month, day)
         except ValueError:
@@ -340,9 +351,14 @@ class Date(_Parts):
         if isinstance(value, str) and len(value) == 10:
             y, m, d = value.split("-")
             return {f"{name}.year": [y], f"{name}.month": [str(int(m))], f"{name}.day": [str(int(d))]}
+        if isinstance(value, str) and len(value) == 7:   # a month alone
+            y, m = value.split("-")
+            return {f"{name}.year": [y], f"{name}.month": [str(int(m))], f"{name}.day": [""]}
         return None
 
     def _words(self, value):
+        if isinstance(value, str) and len(value) == 7:
+            return format_month(parse_year_month(value)) + "（日は答えていません）"
         return format_date(parse_iso_date(value))
 
 

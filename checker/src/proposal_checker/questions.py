@@ -65,6 +65,7 @@ class Question:
     missing: str = ""              # error text when a required answer is missing (without 「＊」)
     basis: tuple[str, ...] = ()
     past_only: bool = False        # dates that cannot lie in the future (birth dates)
+    month_only: bool = False       # a date that may be given as year and month alone (the day not known)
     summary: str = ""              # short name for the review list and the error summary
     feeds: tuple[Rule, ...] = ()   # the rules that read the answer; none: asked only to name a person
     item: str = ""                 # the item of 法第113条 a disqualification question asks about ("113-1")
@@ -128,7 +129,7 @@ def call_text(text: str, call: Any) -> str:
 # Reading and checking the file
 
 _FIELDS = {"key": str, "input": str, "label": str, "summary": str, "hint": str, "required": bool,
-           "unknown": bool, "past_only": bool, "when": dict, "when_text": str, "options": str,
+           "unknown": bool, "past_only": bool, "month_only": bool, "when": dict, "when_text": str, "options": str,
            "option_hints": dict, "missing": str, "basis": list, "note": str, "feeds": list, "item": str}
 
 
@@ -182,6 +183,7 @@ def _question(name: str, data: Any, rules: dict[str, Rule]) -> Question:
     for path, value in when.items():
         _need(isinstance(value, str), f"{where}.when.{path}", "must be a string")
     _need(bool(when) == bool(data.get("when_text")), f"{where}.when_text", "goes with when, and only with it")
+    _need(not data.get("month_only") or kind == "date", f"{where}.month_only", "only a date may be given as a month alone")
     basis = data.get("basis", [])
     for i, b in enumerate(basis):
         _text(b, f"{where}.basis[{i}]")
@@ -198,7 +200,7 @@ def _question(name: str, data: Any, rules: dict[str, Rule]) -> Question:
         required=data.get("required", True), options=options, unknown=data.get("unknown", False),
         when=tuple((tuple(p.split(".")), v) for p, v in when.items()), when_text=data.get("when_text", ""),
         missing=data.get("missing", ""), basis=tuple(basis), past_only=data.get("past_only", False),
-        summary=data.get("summary", ""), feeds=tuple(rules[r] for r in data["feeds"]), item=data.get("item", ""))
+        month_only=data.get("month_only", False), summary=data.get("summary", ""), feeds=tuple(rules[r] for r in data["feeds"]), item=data.get("item", ""))
 
 
 def parse_catalogue(data: Any, rules: dict[str, Rule] | None = None) -> Catalogue:

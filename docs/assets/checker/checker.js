@@ -14,6 +14,7 @@
 // answer), so Back and Forward move between screens; the answers stay in Python. Before ready,
 // a screen left is kept as it was (with what was typed) and comes back on Back or Forward.
 import { japanNow } from "../scripts/call-state.js";
+import "./references.js"; // a citation opens its text in place (never leaving the answers)
 
 const root = document.getElementById("checker");
 const body = root.querySelector("[data-checker-body]");

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, time
 from typing import Any
 
+from ..dates import YearMonth
 from ..vocabulary import BODY_TYPES, UNKNOWN
 
 FORMAT = "proposal-checker/answers"
@@ -33,13 +34,13 @@ DATE_RANGE = f"{EARLIEST_DATE.year}年から{LATEST_DATE.year}年まで"
 class Sentence:
     status: str | None = None          # none / yes / unknown
     state: str | None = None           # serving / ended / suspended / suspension-completed / partly-suspended / unknown
-    ended_on: date | None = None
+    ended_on: date | YearMonth | None = None   # a month alone when the day is not known ("YYYY-MM")
 
 
 @dataclass(frozen=True)
 class Cancellation:
     status: str | None = None          # none / yes / unknown
-    date: date | None = None
+    date: date | YearMonth | None = None       # a month alone when the day is not known ("YYYY-MM")
 
 
 @dataclass(frozen=True)
@@ -126,7 +127,7 @@ class Answers:
 
 
 def _iso(value: Any) -> Any:
-    return value.isoformat() if isinstance(value, date) else value
+    return value.isoformat() if isinstance(value, (date, YearMonth)) else value
 
 
 def _drop_empty(data: dict[str, Any]) -> dict[str, Any]:

@@ -12,7 +12,7 @@ import json
 from datetime import date, time
 from typing import Any, Callable
 
-from ..dates import parse_hhmm, parse_iso_date
+from ..dates import YearMonth, parse_hhmm, parse_iso_date, parse_year_month
 from ..vocabulary import (BANKRUPTCY, BODY_BANKRUPTCY, BODY_TYPES, CANCELLATION_STATUS, DONE, KINDS, MEASURE_ITEMS,
                           METHODS, PROCESSING_ITEMS, PROPOSER_TYPES, SENTENCE_STATE, SENTENCE_STATUS, UNKNOWN,
                           YES_NO_UNKNOWN)
@@ -167,6 +167,9 @@ class _Parser:
 
     @_field()
     def day(self, value: Any, where: str, extra: str = "") -> date | None:
+        return self._date(value, where, extra)
+
+    def _date(self, value: Any, where: str, extra: str = "") -> date | None:
         if not isinstance(value, str):
             self.error(where, f"日付は \"YYYY-MM-DD\" の文字列{extra}で書いてください（{_show(value)} は使えません）")
             return None
@@ -182,6 +185,22 @@ class _Parser:
             self.error(where, f"日付が範囲外です（{value}）。{DATE_RANGE}の日付にしてください")
             return None
         return parsed
+
+    @_field()
+    def day_or_month(self, value: Any, where: str) -> date | YearMonth | None:
+        """A day, or a month given without its day ("YYYY-MM", added with format version 2: the end of a
+        sentence, a cancellation). Version 1 files hold days only, and read as before."""
+        if isinstance(value, str) and len(value) == 7:
+            try:
+                month = parse_year_month(value)
+            except ValueError:
+                self.error(where, f"年と月だけのときは \"YYYY-MM\"（例：2024-05）で書いてください（{_show(value)} は使えません）")
+                return None
+            if not EARLIEST_DATE <= month.first <= LATEST_DATE:
+                self.error(where, f"日付が範囲外です（{value}）。{DATE_RANGE}の日付にしてください")
+                return None
+            return month
+        return self._date(value, where, extra="か、年と月だけの \"YYYY-MM\"（例：2024-05）")
 
     @_field()
     def clock(self, value: Any, where: str) -> time | None:
@@ -321,7 +340,7 @@ class _Parser:
             return None
         status = self.choice(data, "status", path, SENTENCE_STATUS)
         state = self.choice(data, "state", path, SENTENCE_STATE)
-        ended_on = self.day(data, "ended_on", path)
+        ended_on = self.day_or_month(data, "ended_on", path)
         if status in ("none", "unknown") and data.get("state") is not None:
             self.error(_path(path, "state"), "status が \"yes\" のときだけ書きます")
         if data.get("ended_on") is not None and (
@@ -334,7 +353,7 @@ class _Parser:
         if data is None:
             return None
         status = self.choice(data, "status", path, CANCELLATION_STATUS)
-        when = self.day(data, "date", path)
+        when = self.day_or_month(data, "date", path)
         if data.get("date") is not None and status in ("none", "unknown"):
             self.error(_path(path, "date"), "status が \"yes\" のときだけ書きます")
         return Cancellation(status=status, date=when)  # type: ignore[arg-type]

@@ -4,11 +4,13 @@ already past, and the page title."""
 from __future__ import annotations
 
 from datetime import date
+import re
 from typing import Any, Callable, Iterable
 
 from ..call_state import CallState
+from ..citations import citation_href
 from ..dates import format_date
-from ..markup import esc, keep_together
+from ..markup import UNITS, esc, keep_together
 from ..questions import Topic
 
 HEADING_ID = "step-heading"
@@ -75,14 +77,68 @@ def tools(can_save: bool = True) -> str:
     )
 
 
-def basis_links(basis: Iterable[str], href: Callable[[str], str | None], root: str = "../") -> str:
+def basis_links(basis: Iterable[str], href: Callable[[str], str | None], root: str = "../",
+                in_place: bool = False) -> str:
     """Each citation linked to the site's page that quotes it (``href``: citations.citation_href);
-    ``root`` leads from the page to the site's root (the checker page is checker/)."""
+    ``root`` leads from the page to the site's root (the checker page is checker/). ``in_place``: on
+    the checker, where a link must not leave the answers behind (reference_link)."""
     items = []
     for b in basis:
         target = href(b)
-        items.append(f'<a href="{root}{esc(target)}">{esc(b)}</a>' if target else f'<span class="nowrap">{esc(b)}</span>')
+        if target and in_place:
+            items.append(reference_link(b, target, root))
+        else:
+            items.append(f'<a href="{root}{esc(target)}">{esc(b)}</a>' if target else f'<span class="nowrap">{esc(b)}</span>')
     return "、".join(items)
+
+
+# ---------------------------------------------------------------------------------------------
+# Legal references opened in place: the checker holds the answers, so a citation never leaves it.
+# references.js opens the text (the site's own, build/hooks/references.py) in the page's dialog;
+# without it, the link opens the page in a new tab. Nothing typed goes anywhere.
+
+REFERENCE_DIALOG_ID = "checker-reference"
+
+
+def reference_link(text: str, target: str, root: str = "../") -> str:
+    """A citation that opens the text it names in place (``target``: citations.citation_href's)."""
+    return (f'<a href="{root}{esc(target)}" class="checker-ref nowrap" data-ref="{esc(target)}" target="_blank" '
+            f'rel="noopener" aria-haspopup="dialog">{esc(text)}</a>')
+
+
+# A name written just before 「法第…」 or 「規則第…」 makes it another law's: 刑法第24条, 番号法第19条.
+_OTHER_LAW = re.compile(r"[\u3005\u4e00-\u9fff\u30a0-\u30ff]$")
+
+
+def cited(text: Any) -> str:
+    """Plain text escaped, units kept whole (markup.keep_together), and each citation of this law or
+    the notice (法第117条第3号, 公示6②) a reference opened in place; another law's stays text."""
+    escaped = esc(text)
+
+    def unit(match: re.Match) -> str:
+        found = match.group(0)
+        target = None if _OTHER_LAW.search(escaped[:match.start()]) else citation_href(found)
+        return reference_link(found, target) if target else f'<span class="nowrap">{found}</span>'
+    return UNITS.sub(unit, escaped)
+
+
+def reference_dialog() -> str:
+    """The dialog a reference opens in (references.js fills it): the text's title, the text, and the
+    page that holds it, opened in a new tab. Closed with its button or Escape; focus goes back."""
+    d = REFERENCE_DIALOG_ID
+    return (f'<dialog class="checker-reference" id="{d}" data-reference aria-labelledby="{d}-title">'
+            '<div class="checker-reference-bar">'
+            f'<h2 class="checker-reference-title" id="{d}-title" data-reference-title></h2>'
+            '<button type="button" class="checker-button checker-button--secondary" data-reference-close>閉じる</button>'
+            "</div>"
+            '<p class="checker-reference-cited">示した根拠：<span data-reference-cited></span></p>'
+            f'<div class="checker-reference-text" data-reference-text tabindex="0" role="region" aria-labelledby="{d}-title"></div>'
+            '<p class="checker-reference-wait" data-reference-wait hidden>本文を読み込んでいます。</p>'
+            '<p class="checker-reference-failed" data-reference-failed hidden>本文を読み込めませんでした。'
+            "下のリンクから、全文のページを開いてください。</p>"
+            '<p class="checker-reference-page"><a href="../" data-reference-page target="_blank" rel="noopener">'
+            '<span data-reference-page-name></span>の全文を新しいタブで開く</a></p>'
+            "</dialog>")
 
 
 # ---------------------------------------------------------------------------------------------

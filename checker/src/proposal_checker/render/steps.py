@@ -1,5 +1,5 @@
 """A step's page: its questions (each drawn by its input type, inputs.py), grouped in sections,
-with the live panel beside them."""
+with the live panel beside them. A citation in a hint or a lead opens its text in place."""
 from __future__ import annotations
 
 from typing import Any
@@ -11,7 +11,7 @@ from ..markup import esc, keep_together
 from ..questions import call_text
 from .panel import live_panel
 from ..wording import PAGES
-from .parts import HEADING_ID, button, notice, tools
+from .parts import HEADING_ID, button, cited, notice, reference_dialog, tools
 
 
 def step_caption(step: Step, number: int, total: int) -> str:
@@ -34,7 +34,7 @@ def question(field: Field, values: Fields, error: str = "", call: Any = None) ->
     return q.input.html(q, Pieces(
         fid=fid, name=field.name, values=values, label=q.label, required=_tag(q.required),
         wrapper=_attrs(class_=classes, id="c-" + fid, hidden=not field.applies),
-        hint=f'<p class="checker-hint" id="{hint_id}">{keep_together(call_text(q.hint, call))}</p>' if q.hint else "",
+        hint=f'<p class="checker-hint" id="{hint_id}">{cited(call_text(q.hint, call))}</p>' if q.hint else "",
         error=f'<p class="checker-error-text" id="{error_id}">{esc(error)}</p>' if error else "",
         described=" ".join(i for i in (hint_id, error_id) if i) or None,
         invalid="true" if error else None))
@@ -59,7 +59,7 @@ def step_page(step: Step, number: int, total: int, progress: str, values: dict[s
     add = ""
     if step.add:
         add = f'<div class="checker-actions checker-actions--add">{button(step.add[1], step.add[0])}</div>'
-    lead = f'<p class="checker-lead">{keep_together(call_text(step.lead, call))}</p>' if step.lead else ""
+    lead = f'<p class="checker-lead">{cited(call_text(step.lead, call))}</p>' if step.lead else ""
     return (
         f"{progress}{summary}{notice(message)}"
         '<div class="checker-layout"><div class="checker-main">'
@@ -74,5 +74,5 @@ def step_page(step: Step, number: int, total: int, progress: str, values: dict[s
         f'{button("次へ進む", "next", "primary")}{button("戻る", "back")}'
         "</div></form></div>"
         f"{live_panel(result_html)}</div>"
-        f"{tools()}"
+        f"{tools()}{reference_dialog()}"
     )

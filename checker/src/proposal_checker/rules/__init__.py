@@ -15,7 +15,7 @@ from typing import Callable
 
 from ..answers import Answers
 from ..call import Call
-from ..findings import Finding
+from ..findings import Finding, Part
 from ..vocabulary import KINDS
 
 # The groups, in reading order. Adding a rule means adding a function with ``@rule`` to one of these.
@@ -24,6 +24,12 @@ GROUPS = ("kind", "disqualification", "population", "processing", "content", "do
 GROUP_TITLES = {"kind": "提案の種類", "disqualification": "提案者の欠格事由", "population": "本人の数",
                 "processing": "加工の方法", "content": "提案の内容", "documents": "添える書類",
                 "submission": "提出の方法と期限"}
+# Which of the result's three answers (findings.Part) each group's findings belong to, unless a rule
+# names another (``@rule(part=...)``): the kind of proposal and the file it names decide the form and
+# what is written in it, so they go with the papers.
+GROUP_PARTS = {"kind": Part.PAPERS, "disqualification": Part.ELIGIBILITY, "population": Part.CRITERIA,
+               "processing": Part.CRITERIA, "content": Part.CRITERIA, "documents": Part.PAPERS,
+               "submission": Part.PAPERS}
 
 
 @dataclass(frozen=True)
@@ -61,6 +67,7 @@ class Rule:
     finding: str = ""      # the id of its findings: the rule's id unless @rule names another (saved results rely on it)
     scope: str = ""        # "" every proposal; else a key of SCOPES
     stated: bool = False   # asks only whether the proposal states it: "stated", never "pass" (the agency judges it)
+    part: Part = Part.PAPERS  # which of the result's three answers its findings belong to (GROUP_PARTS)
 
     def applies(self, kind: str | None) -> bool:
         """Whether the rule applies to a proposal of this kind. Until the kind is chosen, the rules
@@ -74,7 +81,7 @@ _REGISTRY: list[Rule] = []
 
 
 def rule(id: str, title: str, basis: tuple[str, ...], explain: str, *,
-         finding: str = "", scope: str = "", stated: bool = False) -> Callable[[Check], Check]:
+         finding: str = "", scope: str = "", stated: bool = False, part: Part | None = None) -> Callable[[Check], Check]:
     """Register a check function as a rule.
 
     A finding that leaves its id, title or basis empty (``common.said``) takes the rule's (the id
@@ -82,6 +89,7 @@ def rule(id: str, title: str, basis: tuple[str, ...], explain: str, *,
     A rule with a ``scope`` runs only for those kinds of proposal, and gives no finding otherwise.
     A ``stated`` rule asks only whether the proposal states something the agency alone judges
     (法第114条第1項第3号から第6号まで): it gives "stated" or "review", never "pass" (the tests hold it to that).
+    Its findings belong to ``part`` of the result's three answers: its group's (``GROUP_PARTS``) unless named.
     """
     if scope and scope not in SCOPES:
         raise ValueError(f"rule {id!r}: scope must be one of {', '.join(SCOPES)}, not {scope!r}")
@@ -91,15 +99,17 @@ def rule(id: str, title: str, basis: tuple[str, ...], explain: str, *,
         group = check.__module__.rsplit(".", 1)[-1]
         if any(r.id == id for r in _REGISTRY):
             raise ValueError(f"rule {id!r} is registered twice")
+        if part is None and group not in GROUP_PARTS:
+            raise ValueError(f"rule {id!r}: group {group!r} has no part (GROUP_PARTS); name one with part=")
         me = Rule(id=id, title=title, basis=basis, explain=explain, check=check, group=group,
-                  finding=finding_id, scope=scope, stated=stated)
+                  finding=finding_id, scope=scope, stated=stated, part=part or GROUP_PARTS[group])
 
         @functools.wraps(check)
         def run(ctx: Context) -> list[Finding]:
             if not me.applies(ctx.answers.proposal.kind):
                 return []
-            return [f if f.id and f.title and f.basis
-                    else replace(f, id=f.id or finding_id, title=f.title or title, basis=f.basis or basis)
+            return [f if f.id and f.title and f.basis and f.part is me.part
+                    else replace(f, id=f.id or finding_id, title=f.title or title, basis=f.basis or basis, part=me.part)
                     for f in check(ctx)]
 
         _REGISTRY.append(replace(me, check=run))
@@ -119,4 +129,4 @@ def rules_by_id() -> dict[str, Rule]:
     return {r.id: r for r in all_rules()}
 
 
-__all__ = ["Context", "GROUPS", "GROUP_TITLES", "Rule", "SCOPES", "all_rules", "rule", "rules_by_id"]
+__all__ = ["Context", "GROUPS", "GROUP_PARTS", "GROUP_TITLES", "Rule", "SCOPES", "all_rules", "rule", "rules_by_id"]

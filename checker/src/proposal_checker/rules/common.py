@@ -37,11 +37,13 @@ def finding(id: str, status: Status, title: str, message: str, basis: tuple[str,
                    subject=subject, notes=tuple(notes), awaits=tuple(awaits), sums=tuple(sums))
 
 
-def said(status: Status, message: str, notes: tuple[str, ...] = (), awaits: tuple[str, ...] = ()) -> Finding:
+def said(status: Status, message: str, notes: tuple[str, ...] = (), awaits: tuple[str, ...] = (),
+         agency_only: bool = False) -> Finding:
     """A finding in its rule's own id, title and basis (filled in by ``@rule``). ``awaits``: the answers
-    it waits for (their paths, as AnswersError names them), when it can say nothing until they are given."""
+    it waits for (their paths, as AnswersError names them), when it can say nothing until they are given.
+    ``agency_only``: a "review" only the agency can settle (findings.Finding.agency_only)."""
     return Finding(id="", status=status, title="", message=message, basis=(), notes=tuple(notes),
-                   awaits=tuple(awaits))
+                   awaits=tuple(awaits), agency_only=agency_only)
 
 
 # What a finding says when it waits for an answer. The words are for people: what the page counts

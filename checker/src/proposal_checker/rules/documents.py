@@ -28,8 +28,7 @@ WHY = {
     "proposal-existing": "作成済みの匿名加工情報を利用する提案の本体です。提案者の氏名と住所、利用する匿名加工情報、事業の内容、利用期間、管理の措置などを書きます。",
     "pledge": "提案者が欠格事由（公示3の①から⑥まで）のどれにも当たらないことを誓約する書面です。",
     "contribution": "事業が「新たな産業の創出又は活力ある経済社会若しくは豊かな国民生活の実現に資する」ことを示す書面です。審査の基準（公示6④）に関わります。",
-    "identity-individual": "個人の提案者の本人確認のための書類です。運転免許証、健康保険の被保険者証、個人番号カード等の写しを付けます。"
-                           + IDENTITY_NOTES,
+    "identity-individual": "個人の提案者の本人確認のための書類です。運転免許証、健康保険の被保険者証、個人番号カード等の写しを付けます。",
     "identity-body": "法人その他の団体の提案者の本人確認のための書類です。登記事項証明書や印鑑登録証明書等で、提案の日前{months}か月以内に作成されたものに限ります。",
     # 公示5(1)② lists it among the attachments without a condition: that it is sent only when asked is
     # a reading, so the words say what the notice does not say and where to ask (not 「出す必要はありません」).
@@ -52,15 +51,22 @@ COPIES_ORIGINALS = "提案書類は{copies}部出しますが、証明書を{cop
 ORGANISATION_PAPERS = "法人でない団体には、登記事項証明書も印鑑登録証明書もありません。どの書類で足りるかは、提出先に確かめてください。"
 
 
+# What to watch when the paper is made or copied: shown beside it on the screen and on both prints
+# (DocumentItem.warnings), where the reasons (``WHY``) are left to the whole result's print.
+WARNINGS = {"identity-individual": (IDENTITY_NOTES,)}
+
+
 def when_text(when: tuple[str, ...]) -> str:
     """When a document is needed, in words (the checklist, the static checklist and the guide page)."""
     return "、".join(CONDITIONS[tag] for tag in when) or "すべての提案"
 
 
-def why_text(doc_id: str, call) -> str:
-    """Why a document is needed, with the call's values put in; "" when there is nothing to add."""
-    return WHY.get(doc_id, "").format(months=call.certificate_months, issuer=call.issuer, agency=call.agency_name,
-                                      forms=call.links["forms"])
+def why_text(doc_id: str, call, warnings: bool = True) -> str:
+    """Why a document is needed, with the call's values put in, and (``warnings``) what to watch with
+    it (``WARNINGS``); "" when there is nothing to add."""
+    why = WHY.get(doc_id, "").format(months=call.certificate_months, issuer=call.issuer, agency=call.agency_name,
+                                     forms=call.links["forms"])
+    return why + ("".join(WARNINGS.get(doc_id, ())) if warnings else "")
 AGENT_BASIS = ("公示3（注）", "公示5(1)（注3）")
 
 
@@ -82,15 +88,17 @@ def checklist(ctx: Context) -> list[DocumentItem]:
                 conditions.append(CONDITIONS[tag])
         if not needed:
             continue
-        why = why_text(doc.id, ctx.call) or f"{doc.group}として、公示5(1)で提出が求められています。"
+        why = why_text(doc.id, ctx.call, warnings=False) or f"{doc.group}として、公示5(1)で提出が求められています。"
+        warnings = list(WARNINGS.get(doc.id, ()))
         if joint and doc.id.startswith("identity-"):
-            why += "共同提案で提案者ごとに必要かどうかは、公示に書かれていません。提出先に確かめてください。"
+            warnings.append("共同提案で提案者ごとに必要かどうかは、公示に書かれていません。提出先に確かめてください。")
         if doc.id == "identity-body":
-            why += COPIES_ORIGINALS.format(copies=ctx.call.copies)
+            warnings.append(COPIES_ORIGINALS.format(copies=ctx.call.copies))
             if any(p.type == "organisation" for p in ctx.answers.proposers):
-                why += ORGANISATION_PAPERS
+                warnings.append(ORGANISATION_PAPERS)
         items.append(DocumentItem(id=doc.id, name=doc.name, why=why, basis=doc.basis, copies=ctx.call.copies,
-                                  condition="、".join(conditions), on_request="requested" in doc.when))
+                                  condition="、".join(conditions), on_request="requested" in doc.when,
+                                  warnings=tuple(warnings)))
     return items
 
 
@@ -128,15 +136,18 @@ def check_certificate(ctx: Context) -> list[Finding]:
     findings = []
     for i, proposer in enumerate(ctx.answers.proposers):
         if proposer.type == "organisation":
+            # Which paper serves a body with no register and no registered seal is the agency's to say.
             status, message = _organisation(ctx, proposer.certificate_date, months, rule_text)
             awaits: tuple[str, ...] = ()
+            agency_only = True
         elif proposer.is_body:
             status, message, awaits = _certificate(proposer.certificate_date, ctx.answers.submission, months, rule_text,
                                                    f"proposers[{i}].certificate_date")
+            agency_only = False
         else:
             continue
-        findings.append(replace(said(status, message, awaits=awaits), id=f"proposer-{i + 1}.certificate",
-                                subject=proposer_label(i, proposer)))
+        findings.append(replace(said(status, message, awaits=awaits, agency_only=agency_only),
+                                id=f"proposer-{i + 1}.certificate", subject=proposer_label(i, proposer)))
     return findings
 
 

@@ -64,11 +64,15 @@ def check_kind(ctx: Context) -> list[Finding]:
     scope="new",
     title="提案に係る個人情報ファイル",
     basis=("法第112条第2項第2号", "公示2"),
-    explain="提案書に書く個人情報ファイルの名称が決まっているかを確かめます。新たな作成の提案だけが対象です。",
+    explain="提案書に書く個人情報ファイルの名称が決まっているかを確かめます。その名称が公示2の一覧に載っているかは確かめません"
+            "（「記載あり」）。新たな作成の提案だけが対象です。",
+    stated=True,
 )
 def check_file(ctx: Context) -> list[Finding]:
     return _named(ctx, "提案の対象とする個人情報ファイルの名称",
-                  "「{name}」を対象にします。公示2の「提案の対象となる個人情報ファイル」の一覧に載っていることを確かめてください。")
+                  "提案の対象とする個人情報ファイルを「{name}」と書くと回答しました。この名称が、公示2の"
+                  "「提案の対象となる個人情報ファイル」の一覧に載っているかは、事前チェックでは確かめていません。"
+                  "一覧で、名称が一字一句同じかを確かめてください。")
 
 
 @rule(
@@ -78,21 +82,25 @@ def check_file(ctx: Context) -> list[Finding]:
     title="利用する行政機関等匿名加工情報",
     basis=("法第118条第2項", "公示5(1)（注1）"),
     explain="作成済みの行政機関等匿名加工情報の利用の提案（法第118条）で、利用するものが決まっているかを確かめます。"
-            "提案書には、利用する行政機関等匿名加工情報を特定するに足りる事項を書きます（法第118条第2項による法第112条第2項第4号の読み替え）。",
+            "提案書には、利用する行政機関等匿名加工情報を特定するに足りる事項を書きます（法第118条第2項による法第112条第2項第4号の読み替え）。"
+            "それが個人情報ファイル簿に載っているかは確かめません（「記載あり」）。",
+    stated=True,
 )
 def check_product(ctx: Context) -> list[Finding]:
     return _named(ctx, "利用する行政機関等匿名加工情報",
-                  "「{name}」を利用します。その概要が、作成に用いた個人情報ファイルの個人情報ファイル簿に"
-                  "記載されていることを確かめてください（法第117条）。")
+                  "利用する行政機関等匿名加工情報を「{name}」と書くと回答しました。その概要が、作成に用いた個人情報ファイルの"
+                  "個人情報ファイル簿に記載されているか（法第117条）は、事前チェックでは確かめていません。"
+                  "個人情報ファイル簿で確かめてください。")
 
 
 def _named(ctx: Context, topic: str, named: str) -> list[Finding]:
     """What the proposal is about (``proposal.file_name``, one answer for both kinds): to be
-    answered until named, then ``named`` (with ``{name}``) says where to confirm it."""
+    answered until named, then "stated" with ``named`` (with ``{name}``): the checker holds no list
+    of the files or products, so a name is what the proposal says, never verified and never a pass."""
     name = ctx.answers.proposal.file_name
     if not name:
         return [said(Status.REVIEW, not_known(topic, None) + "提案書に書く必要があります。", awaits=("proposal.file_name",))]
-    return [said(Status.PASS, named.replace("{name}", name))]
+    return [said(Status.STATED, named.replace("{name}", name))]
 
 
 @rule(

@@ -2,7 +2,8 @@
 
 At least call.minimum_population (the call's data), and no more than the 本人の数 of the file.
 The file's 本人の数 is often not published (it is not a field of the 個人情報ファイル簿), so an
-unknown file population is "review" (confirm with the agency), never a pass or a fail.
+unknown file population is "review" (confirm with the agency), never a pass or a fail, and only the
+agency can settle it (``agency_only``: the result lists it apart from what the applicant can answer).
 """
 from __future__ import annotations
 
@@ -37,8 +38,11 @@ def check_population(ctx: Context) -> list[Finding]:
                         + "提案する本人の数は、ファイルの本人の数以下である必要があります。", notes=note,
                         awaits=("proposal.file_population",))]
     if p.file_population == UNKNOWN:
+        # The file's 本人の数 is not a field of the register and is often not published: the agency
+        # alone can tell, so this is the note of what to ask, not an open question of the criteria.
         return [said(Status.REVIEW, f"本人の数（{p.population:,}人）は{minimum:,}人以上です。個人情報ファイルの本人の数がわからないため、"
-                        f"ファイルの本人の数以下かを判定できません。{ctx.call.agency_name}に確かめてください。", notes=note)]
+                        f"ファイルの本人の数以下かを判定できません。{ctx.call.agency_name}に確かめてください。", notes=note,
+                     agency_only=True)]
     if p.population > p.file_population:
         return [said(Status.FAIL, f"本人の数（{p.population:,}人）が、個人情報ファイルの本人の数（{p.file_population:,}人）を超えています。"
                         "ファイルの本人の数以下にする必要があります。", notes=note)]
