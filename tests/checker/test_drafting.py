@@ -14,7 +14,7 @@ from drafts import KINDS, TRICKY, answers, typed_values, with_changes
 from proposal_checker import answers as answers_format
 from proposal_checker.drafting import (FIELDS, DraftError, build_documents, draft_text, new_fields, render_docx,
                                        render_html, section_texts)
-from proposal_checker.drafting import fields as drafting_fields
+from proposal_checker.answers import fields as drafting_fields
 from proposal_checker.drafting.compose import MISSING, UNDATED
 from proposal_checker.drafting.model import MAX_TABLE_ROWS, Heading, Item, Table
 from proposal_checker.dates import format_date
