@@ -12,6 +12,7 @@ from ..result import Result
 from ..rules.documents import CONDITIONS
 from ..vocabulary import UNKNOWN_LABEL
 from ..wording import PAGES
+from .draft import draft_link
 from .parts import HEADING_ID, basis_links, button, call_state_note, notice, tools
 
 # The page's conclusion (Status.outcome, shared with the command line) and where on the page to look next.
@@ -87,6 +88,7 @@ def result_page(result: Result, call: Any, href: Any, progress: str = "", messag
             out.append(_findings_group(status, group, href))
     out.append(checklist(result, call, href))
     out.append("</div>")
+    out.append(draft_link())
     out.append('<form class="checker-form checker-no-print" novalidate>'
                '<p class="checker-hint">「チェックリストを印刷」は、提出する書類と提出の方法だけを印刷します。'
                "「結果の全体を印刷」は、問題のない要件も含めて、すべての項目を印刷します。</p>"
