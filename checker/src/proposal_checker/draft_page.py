@@ -4,7 +4,7 @@ asked for: the checker's start does not pay for it.
 
 In the browser the drafting package is a wheel of its own, fetched only then: until it is there,
 ``ensure`` raises ``DraftingMissing``, web.handle answers ``{"needs": "drafting"}``, and the worker
-fetches and unpacks the wheel and sends the same request again (docs/assets/checker/worker.mjs).
+fetches and unpacks the wheel and sends the same request again (the page's worker, worker.mjs).
 On CPython (the command line, the tests) it is always there.
 
 The 誓約書 is made only when no finding of 法第113条 fails; the findings that fail are named, as
