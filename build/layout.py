@@ -26,6 +26,11 @@ RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_s
 LOCKFILE = "pyodide-lock.json"
 # The checker wheel's name in the lock file (the worker loads it by this name).
 PACKAGE = "proposal-checker"
+# The drafting package (提案書の下書き) ships as a wheel of its own, which the worker fetches, checks
+# against the lock file and unpacks only when a draft is first asked for: the checker's start
+# downloads and unpacks none of it. build/bundle.py splits these files off the checker wheel.
+DRAFTING_PACKAGE = "proposal-checker-drafting"
+DRAFTING_FILES = ("proposal_checker/drafting/", "proposal_checker/data/documents.json")
 SNAPSHOT = "checker.snapshot.gz"
 SNAPSHOT_MANIFEST = "checker-snapshot.json"
 
@@ -43,6 +48,7 @@ ACCESSIBILITY_RESULTS = OUT / "accessibility.json"
 # loadPackage cannot be loaded ("Unexpected hiwire entry"), so build/snapshot.py unpacks the wheel
 # with zipfile; and the snapshot holds Python's memory, not its files, so the worker unpacks it
 # again, the same way, after restoring it. The wheel's bytes are first written to WHEEL_FILE.
+# The worker unpacks the drafting wheel the same way, when a draft is first asked for.
 WHEEL_FILE = "/tmp/checker.whl"
 UNPACK = f"""
 import importlib, os, sysconfig, zipfile

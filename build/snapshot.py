@@ -29,7 +29,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from layout import BUNDLE, ROOT, SNAPSHOT, SNAPSHOT_MANIFEST as MANIFEST, UNPACK, WHEEL_FILE
+from layout import BUNDLE, PACKAGE, ROOT, SNAPSHOT, SNAPSHOT_MANIFEST as MANIFEST, UNPACK, WHEEL_FILE
 
 # Runs inside Pyodide before the snapshot: the wheel unpacked as the worker unpacks it after a
 # restore, then the first screens, so every module they need is imported and in the snapshot.
@@ -48,13 +48,19 @@ writeFileSync({out}, pyodide.makeMemorySnapshot());
 """
 
 
+def checker_wheel() -> Path:
+    """The checker's own wheel in the bundle (not the drafting package's, which the start never loads)."""
+    (wheel,) = BUNDLE.glob(f"{PACKAGE.replace('-', '_')}-*.whl")
+    return wheel
+
+
 def runtime_version() -> str:
     package = json.loads((ROOT / "node_modules" / "pyodide" / "package.json").read_text(encoding="utf-8"))
     return package["version"]
 
 
 def main() -> int:
-    (wheel,) = BUNDLE.glob("*.whl")
+    wheel = checker_wheel()
     node = shutil.which("node")
     if node is None:
         print("node is missing: it is needed to make the snapshot", file=sys.stderr)

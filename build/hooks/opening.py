@@ -23,6 +23,7 @@ sys.path.insert(0, str(ROOT / "build"))
 sys.path.insert(0, str(ROOT / "checker" / "src"))
 
 from layout import BUNDLE, LOCKFILE, RUNTIME_FILES, SNAPSHOT_MANIFEST  # noqa: E402
+from snapshot import checker_wheel  # noqa: E402
 from proposal_checker import page_words, web  # noqa: E402
 from sitecall import call_of  # noqa: E402
 
@@ -40,7 +41,7 @@ def _sizes(name: str, mtime: float) -> dict:
 def download() -> dict:
     """For each start, its files with their sizes: as published, and gzip-compressed (as most
     hosts send them). The page says the total before loading and shows progress against it."""
-    (wheel,) = (p.name for p in BUNDLE.glob("*.whl"))
+    wheel = checker_wheel().name  # the drafting package's wheel is fetched only for a draft
     starts = {"normal": [*RUNTIME, wheel]}
     manifest = BUNDLE / SNAPSHOT_MANIFEST
     if manifest.exists():

@@ -114,7 +114,7 @@ def test_saving_and_loading_a_file_restores_the_same_result(checker, tmp_path):
     saved = tmp_path / "answers.json"
     download_info.value.save_as(saved)
     data = json.loads(saved.read_text(encoding="utf-8"))
-    assert data["format"] == "proposal-checker/answers" and data["version"] == 1
+    assert data["format"] == "proposal-checker/answers" and data["version"] == 2
     # A fresh page, nothing in memory: load the file and get the same findings.
     page.reload()
     wait_ready(page)

@@ -338,7 +338,7 @@ def make_deep(path):
 
 
 def make_wrong_version(path):
-    write_answers(path, {**ANSWERS, "version": 2})
+    write_answers(path, {**ANSWERS, "version": 3})
 
 
 @pytest.fixture(scope="module")
@@ -366,8 +366,8 @@ def saved_answers(page) -> dict:
     (make_not_json, "このファイルは、このページで保存した回答ファイルではありません。"),
     (make_huge, "ファイルが大きすぎます（52,428,800バイト）。回答ファイルは1MB"),
     (make_deep, "このファイルは、このページで保存した回答ファイルではありません。"),
-    (make_wrong_version, "別の版のチェッカーで保存されたため、読めません（版 2。このページが読めるのは版 1 です）"),
-], ids=["not-json", "50-megabytes", "100000-levels", "version-2"])
+    (make_wrong_version, "別の版のチェッカーで保存されたため、読めません（版 3。このページが読めるのは版 1 と版 2 です）"),
+], ids=["not-json", "50-megabytes", "100000-levels", "version-3"])
 def test_a_bad_answers_file_is_named_and_changes_nothing(loader, tmp_path, make, problem):
     page = loader
     # Known answers, then the proposers' step open with its form filled in from them.

@@ -8,7 +8,7 @@ from proposal_checker.answers import (
     MAX_BYTES, AnswersError, Answers, json_depth, parse_answers, parse_answers_text,
 )
 
-HEAD = {"format": "proposal-checker/answers", "version": 1}
+HEAD = {"format": "proposal-checker/answers", "version": 2}
 
 
 def with_(**parts):
@@ -70,7 +70,8 @@ def test_answers_survive_a_round_trip_through_json():
     ({"version": 1}, "format"),
     ({"format": "other", "version": 1}, "format"),
     ({"format": "proposal-checker/answers"}, "version"),
-    (with_(version=2), "version"),
+    (with_(version=3), "version"),
+    (with_(version=0), "version"),
     (with_(version=True), "version"),
     (with_(version="1"), "version"),
     (with_(call=""), "call"),
@@ -317,9 +318,10 @@ def test_an_answers_file_broken_by_hand_says_where_it_broke():
 
 def test_a_file_of_another_version_is_told_so():
     with pytest.raises(AnswersError) as caught:
-        parse_answers_text('{"format": "proposal-checker/answers", "version": 2}')
+        parse_answers_text('{"format": "proposal-checker/answers", "version": 3}')
     error = caught.value
-    assert "別の版のチェッカーで保存された" in error.summary and "版 2" in error.summary
+    assert "別の版のチェッカーで保存された" in error.summary and "版 3" in error.summary
+    assert "読めるのは版 1 と版 2 です" in error.summary
     assert not error.show_errors
 
 

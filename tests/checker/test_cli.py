@@ -95,7 +95,7 @@ def test_the_output_is_reproducible_with_now(write, run, COMPLETE):
 
 @pytest.mark.parametrize("content, field", [
     ({"proposers": [{"type": "individual", "birth_date": "2026-02-30"}]}, "proposers[0].birth_date"),
-    ({"version": 2}, "version"),
+    ({"version": 3}, "version"),
     ({"call": 8}, "call"),
     ({"surprise": True}, "surprise"),
     ("{not json", "回答全体"),

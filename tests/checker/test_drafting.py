@@ -3,7 +3,10 @@
 Pure Python: these run on CPython and, unchanged, inside Pyodide. Opening the .docx in a real
 word processor is tests/documents' job."""
 import io
+import json
 import re
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 from xml.etree import ElementTree
@@ -14,7 +17,7 @@ from drafts import KINDS, TRICKY, answers, typed_values, with_changes
 from proposal_checker import answers as answers_format
 from proposal_checker.drafting import (FIELDS, DraftError, build_documents, draft_text, new_fields, render_docx,
                                        render_html, section_texts)
-from proposal_checker.drafting import fields as drafting_fields
+from proposal_checker.answers import fields as drafting_fields
 from proposal_checker.drafting.compose import MISSING, UNDATED
 from proposal_checker.drafting.model import MAX_TABLE_ROWS, Heading, Item, Table
 from proposal_checker.dates import format_date
@@ -384,12 +387,39 @@ def test_lists_and_objects_of_the_wrong_shape_still_give_valid_documents(lists, 
 # -- the package's place among the layers ---------------------------------------------------------
 
 def test_the_checkers_start_does_not_import_the_drafting_package_and_drafting_runs_no_rule():
+    import ast
+
     import proposal_checker
     package = Path(proposal_checker.__file__).parent
+    # One module above the drafting package imports it (draft_page.py), and only inside the functions
+    # that draft: nothing imports it when the module is imported.
     importers = re.compile(r"^\s*(from\s+\S*drafting\S*\s+import|import\s+\S*drafting)", flags=re.M)
-    for path in [*package.glob("*.py"), *package.glob("rules/*.py")]:
-        assert not importers.search(path.read_text(encoding="utf-8")), path.name
+    sources = [p for p in package.rglob("*.py") if "drafting" not in p.parts]
+    assert [p.name for p in sources if importers.search(p.read_text(encoding="utf-8"))] == ["draft_page.py"]
+    tree = ast.parse((package / "draft_page.py").read_text(encoding="utf-8"))
+    assert not [n for n in tree.body if isinstance(n, (ast.Import, ast.ImportFrom)) and "drafting" in (
+        getattr(n, "module", "") or "" + " ".join(a.name for a in n.names))]
     rules = re.compile(r"^\s*(from\s+\.\.(rules|evaluate|result|flow|web)\b|import\s+proposal_checker\.(rules|evaluate))",
                        flags=re.M)
     for path in (package / "drafting").glob("*.py"):
         assert not rules.search(path.read_text(encoding="utf-8")), path.name
+
+
+@pytest.mark.skipif(sys.platform == "emscripten", reason="a fresh interpreter is a subprocess (CPython only)")
+def test_a_fresh_checker_has_no_drafting_module_until_a_draft_is_asked_for(call):
+    # What the page's start imports (web.opening, as the build and the snapshot run it), in a
+    # fresh interpreter: no module of the drafting package; then a draft brings them.
+    script = ("import sys, json\n"
+              "from proposal_checker import web\n"
+              "web.opening()\n"
+              "before = sorted(m for m in sys.modules if m.startswith('proposal_checker.drafting'))\n"
+              "web.handle(json.dumps({'action': 'draft'}))\n"
+              "web.session().page = 'result'\n"
+              "from proposal_checker import presenter\n"
+              "presenter.go('draft')\n"
+              "after = sorted(m for m in sys.modules if m.startswith('proposal_checker.drafting'))\n"
+              "print(json.dumps([before, after]))\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    before, after = json.loads(done.stdout)
+    assert before == []
+    assert "proposal_checker.drafting.compose" in after and "proposal_checker.drafting.preview" in after

@@ -19,7 +19,7 @@ from proposal_checker.questions import QUESTIONS
 
 from rulecontext import context
 
-HEAD = {"format": "proposal-checker/answers", "version": 1}
+HEAD = {"format": "proposal-checker/answers", "version": 2}
 
 
 def month_of(day: date, months_back: int = 0) -> YearMonth:

@@ -15,6 +15,8 @@ from proposal_checker.dates import JST
 from proposal_checker.evaluate import evaluate
 
 from calls import CALL_IDS, load as load_call, resolve
+from drafts import KINDS, answers as draft_answers
+from proposal_checker.answers.fields import FIELDS
 from scenarios import SCENARIOS, answers_of
 
 SCHEMAS = Path(__file__).resolve().parents[2] / "checker" / "schemas"
@@ -87,7 +89,13 @@ def test_every_scenario_is_valid_answers_and_gives_a_valid_result(scenario, call
 
 
 @pytest.mark.parametrize("bad", [
-    {"format": "proposal-checker/answers", "version": 2},
+    {"format": "proposal-checker/answers", "version": 3},
+    {"format": "proposal-checker/answers", "version": 2, "draft": {"processing": [{"treatment": "shred"}]}},
+    {"format": "proposal-checker/answers", "version": 2, "draft": {"business": {"purpose": "長" * 2001}}},
+    {"format": "proposal-checker/answers", "version": 2, "draft": {"contact": {"email": "no-at-sign"}}},
+    {"format": "proposal-checker/answers", "version": 2, "draft": {"period": {"start": "2026-7-1"}}},
+    {"format": "proposal-checker/answers", "version": 2, "draft": {"measures": {"colour": "red"}}},
+    {"format": "proposal-checker/answers", "version": 2, "proposers": [{"address": "東" * 201}]},
     {"format": "proposal-checker/answers", "version": 1, "extra": 1},
     {"format": "proposal-checker/answers", "version": 1, "proposers": []},
     {"format": "proposal-checker/answers", "version": 1, "proposal": {"population": True}},
@@ -97,3 +105,44 @@ def test_the_answers_schema_rejects_what_the_parser_rejects(bad):
     schema = load("answers.schema.json")
     with pytest.raises(AssertionError):
         validate(bad, schema, schema)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_saved_draft_of_every_kind_is_valid_answers(kind, call):
+    schema = load("answers.schema.json")
+    data = parse_answers(draft_answers(kind, call)).to_json()
+    assert data["version"] == 2 and data["draft"]
+    validate(data, schema, schema)
+
+
+def _leaves(node, path=""):
+    """(answer path, schema) of every leaf under a schema's properties, "[]" for an array's items."""
+    for key, value in node.get("properties", {}).items():
+        here = f"{path}.{key}" if path else key
+        if value.get("type") == "object":
+            yield from _leaves(value, here)
+        elif value.get("type") == "array":
+            yield here + "[]", value
+            yield from _leaves(value["items"], here + "[]")
+        else:
+            yield here, value
+
+
+def test_the_schemas_draft_fields_are_the_fields_list_with_its_limits():
+    schema = load("answers.schema.json")
+    described = dict(_leaves(schema["properties"]["draft"], "draft"))
+    proposer = schema["$defs"]["proposer"]["properties"]
+    described["proposers[].address"] = proposer["address"]
+    described.update((f"proposers[].representative.{k}", v) for k, v in proposer["representative"]["properties"].items())
+    new = {f.path: f for f in FIELDS if f.new}
+    assert set(described) == set(new)
+    for path, f in new.items():
+        node = described[path]
+        if f.kind == "list":
+            assert node["maxItems"] == f.limit, path
+        elif f.kind == "choice":
+            assert node["enum"] == list(f.options), path
+        elif f.kind == "date":
+            assert node["pattern"] == "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", path
+        else:
+            assert node["type"] == "string" and node["maxLength"] == f.limit, path

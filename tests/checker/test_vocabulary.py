@@ -202,6 +202,9 @@ SCHEMA_ENUMS = {
        for item in vocabulary.PROCESSING_ITEMS},
     **{f"properties.proposal.properties.measures.properties.{item}": vocabulary.DONE
        for item in vocabulary.MEASURE_ITEMS},
+    # Version 2: the processing table's treatments and the entrustment.
+    "properties.draft.properties.processing.items.properties.treatment": vocabulary.TREATMENTS,
+    "properties.draft.properties.business.properties.entrusted": vocabulary.ENTRUSTED,
 }
 
 
@@ -227,9 +230,9 @@ def test_the_answers_schemas_enums_are_the_vocabularys_values():
     enums = {path: tuple(value) for path, key, value in _walk(schema) if key == "enum"}
     assert enums == SCHEMA_ENUMS
     constants = {value for _, key, value in _walk(schema) if key == "const"}
-    # Besides the format's mark and version, the constants are "unknown" (a date or a count) and the
+    # Besides the format's mark and versions, the constants are "unknown" (a date or a count) and the
     # body's excluded "restored" (a value of BANKRUPTCY that BODY_BANKRUPTCY leaves out).
-    assert constants == {"proposal-checker/answers", 1, UNKNOWN, "restored"}
+    assert constants == {"proposal-checker/answers", 1, 2, UNKNOWN, "restored"}
     assert set(vocabulary.BANKRUPTCY) - set(vocabulary.BODY_BANKRUPTCY) == {"restored"}
 
 

@@ -242,13 +242,13 @@ def test_an_update_from_a_form_that_is_no_longer_on_screen_is_ignored():
 # --- save, load, clear ------------------------------------------------------------------------
 
 
-def test_save_gives_a_v1_answers_file(call):
+def test_save_gives_an_answers_file_of_the_current_version(call):
     complete()
     response = ask("save")
     stamp = day("opens+11d", call).strftime("%Y%m%d")
     assert response["download"]["name"] == f"proposal-answers-{call.id}-{stamp}.json"
     data = json.loads(response["download"]["text"])
-    assert data["format"] == "proposal-checker/answers" and data["version"] == 1
+    assert data["format"] == "proposal-checker/answers" and data["version"] == 2
     assert data["call"] == call.id
     assert data["proposers"][0]["name"] == "山田太郎"
     assert "html" not in response
@@ -283,7 +283,7 @@ def test_a_saved_file_from_a_partial_flow_loads():
 @pytest.mark.parametrize("text, expected", [
     ("これは JSON ではありません", "このファイルは、このページで保存した回答ファイルではありません。"),
     ('{"settings": {"theme": "dark"}}', "このファイルは、このページで保存した回答ファイルではありません。"),
-    ('{"format": "proposal-checker/answers", "version": 2}', "別の版のチェッカーで保存されたため、読めません"),
+    ('{"format": "proposal-checker/answers", "version": 3}', "別の版のチェッカーで保存されたため、読めません"),
     ('{"format": "proposal-checker/answers", "version": 1, "call": 6}', "call："),
     ("[" * 5000 + "]" * 5000, "このファイルは、このページで保存した回答ファイルではありません。"),
     ('{"format": "proposal-checker/answers", "version": 1, "proposers": [{"type": "alien"}]}', "proposers[0].type："),
@@ -392,7 +392,7 @@ def test_clear_confirmed_empties_everything(call):
     response = ask("clear-confirm")
     assert page() == "start"
     assert "すべての回答を消去しました" in response["html"]
-    assert answers() == {"format": "proposal-checker/answers", "version": 1, "call": call.id}
+    assert answers() == {"format": "proposal-checker/answers", "version": 2, "call": call.id}
     assert web.session().invalid == {}
 
 

@@ -62,8 +62,10 @@ def test_every_step_and_page_shows_its_words_from_the_data():
 
 def test_the_packaged_words_read():
     wording = parse_wording(_raw())
+    # The screening's kinds of step, and one per topic of the draft (data/questions.json, draft_topics).
+    from proposal_checker.questions import DRAFT_TOPICS
     assert set(wording.steps) == {"kind", "proposers", "person", "body", "file", "product", "processing", "content",
-                                  "submission"}
+                                  "submission", *(t.id for t in DRAFT_TOPICS)}
     assert all(words["title"] and words["heading"] for words in wording.steps.values())
     assert len(wording.pages["start"]["items"]) >= 3
 

@@ -35,8 +35,8 @@ def test_the_worker_unpacks_the_wheel_with_the_snapshots_recipe():
 def test_the_worker_asks_for_the_files_by_the_names_the_build_gives_them():
     text = WORKER.read_text(encoding="utf-8")
     constants = js_constants(text)
-    assert (constants["MANIFEST"], constants["LOCKFILE"], constants["PACKAGE"]) == (
-        layout.SNAPSHOT_MANIFEST, layout.LOCKFILE, layout.PACKAGE)
+    assert (constants["MANIFEST"], constants["LOCKFILE"], constants["PACKAGE"], constants["DRAFTING"]) == (
+        layout.SNAPSHOT_MANIFEST, layout.LOCKFILE, layout.PACKAGE, layout.DRAFTING_PACKAGE)
     # The runtime's folder, from assets/checker/ up to the site's root.
     assert f'from "../../{layout.RUNTIME_DIR}/pyodide.mjs"' in text
     assert f'new URL("../../{layout.RUNTIME_DIR}/", import.meta.url)' in text

@@ -1,4 +1,4 @@
-"""``python -m proposal_checker check ANSWERS.json``."""
+"""``python -m proposal_checker check ANSWERS.json`` and ``python -m proposal_checker draft ANSWERS.json --out DIR``."""
 import sys
 
 from .cli import main

@@ -1,10 +1,15 @@
-"""The command line: ``python -m proposal_checker check ANSWERS.json [--json] [--now YYYY-MM-DDTHH:MM] [--call CALL.json]``.
+"""The command line:
 
-Prints the result for a person (plain Japanese) or, with ``--json``, the result JSON. The answers are
-checked against the packaged call, or with ``--call`` against another call's data (the JSON that
-build/calldata.py writes).
-Exit status: 0 for any outcome (pass, fail or review); 2 when the input cannot be used
-(the message names the field). Never a traceback.
+    python -m proposal_checker check ANSWERS.json [--json] [--now YYYY-MM-DDTHH:MM] [--call CALL.json]
+    python -m proposal_checker draft ANSWERS.json --out DIR [--call CALL.json]
+
+``check`` prints the result for a person (plain Japanese) or, with ``--json``, the result JSON.
+``draft`` writes the proposal documents' draft (提案書の下書き) as one Word file into DIR, and says
+which documents it holds, which were not made and why (the 誓約書 when a finding of 法第113条
+fails), and what of the answers could not be put in. The answers are checked against the
+packaged call, or with ``--call`` against another call's data (the JSON that build/calldata.py writes).
+Exit status: 0 for any outcome (pass, fail or review; a draft with gaps); 2 when the input cannot
+be used (the message names the field) or the file cannot be written. Never a traceback.
 """
 from __future__ import annotations
 
@@ -52,7 +57,15 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--json", action="store_true", help="結果を JSON で出力します")
     check.add_argument("--now", help="結果の作成日時（日本時間、YYYY-MM-DDTHH:MM）。省略すると現在の日時")
     check.add_argument("--call", help="募集のデータ（build/calldata.py が書く JSON）。省略するとこのチェッカーに入っている募集")
+    draft = commands.add_parser("draft", help="回答ファイル（JSON）から提案書類の下書き（Word ファイル）を作ります")
+    draft.add_argument("answers", help="回答ファイルのパス（- なら標準入力）")
+    draft.add_argument("--out", required=True, help="Word ファイルを書き出すフォルダ（なければ作ります）")
+    draft.add_argument("--call", help="募集のデータ（build/calldata.py が書く JSON）。省略するとこのチェッカーに入っている募集")
     return parser
+
+
+USAGE = ("使い方：python -m proposal_checker check ANSWERS.json [--json] [--now YYYY-MM-DDTHH:MM] [--call CALL.json]\n"
+         "　　　　python -m proposal_checker draft ANSWERS.json --out DIR [--call CALL.json]")
 
 
 def main(argv: list[str] | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
@@ -64,13 +77,13 @@ def main(argv: list[str] | None = None, stdout: TextIO | None = None, stderr: Te
         return done.code if isinstance(done.code, int) else EXIT_OK
     except _UsageError as error:
         print(f"使い方の誤り：{error}", file=err)
-        print("使い方：python -m proposal_checker check ANSWERS.json [--json] [--now YYYY-MM-DDTHH:MM] [--call CALL.json]", file=err)
+        print(USAGE, file=err)
         return EXIT_INPUT
-    if args.command != "check":
-        print("使い方：python -m proposal_checker check ANSWERS.json [--json] [--now YYYY-MM-DDTHH:MM] [--call CALL.json]", file=err)
+    if args.command not in ("check", "draft"):
+        print(USAGE, file=err)
         return EXIT_INPUT
     now = None
-    if args.now is not None:
+    if getattr(args, "now", None) is not None:
         try:
             now = _parse_now(args.now)
         except ValueError:
@@ -104,10 +117,36 @@ def main(argv: list[str] | None = None, stdout: TextIO | None = None, stderr: Te
     if saved_for:
         print(f"{args.answers}：{saved_for}", file=err)
     result = evaluate(answers, call, now=now)
+    if args.command == "draft":
+        return _draft(answers, call, result, args.out, out, err)
     if args.json:
         out.write(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n")
     else:
         out.write(format_text(result))
+    return EXIT_OK
+
+
+def _draft(answers, call, result: Result, folder: str, out: TextIO, err: TextIO) -> int:
+    """Write the draft's Word file into ``folder``; say what it holds, what was not made and why."""
+    from . import draft_page
+    draft = draft_page.build(answers.to_json(), call, result)
+    data, _ = draft_page.word_file(draft)
+    path = os.path.join(folder, f"proposal-draft-{call.id}.docx")
+    try:
+        os.makedirs(folder, exist_ok=True)
+        with open(path, "wb") as handle:
+            handle.write(data)
+    except OSError as error:
+        print(f"{folder}：Word ファイルを書き出せません（{_why(error)}）", file=err)
+        return EXIT_INPUT
+    lines = [f"提案書類の下書きを書き出しました：{path}（{len(data):,}バイト）", "", "【入っている書類】"]
+    lines += [f"・{d.title}" for d in draft.documents]
+    if draft.withheld:
+        lines += ["", "【作っていない書類】"] + [f"・{why}" for _, why in draft.withheld]
+    if draft.problems:
+        lines += ["", "【下書きに入れられなかった答え】"] + [f"・{path}：{message}" for path, message in draft.problems]
+    lines += ["", "下書きです。空欄の項目は「（未記入）」と出ています。提出先の様式に従って仕上げてください。"]
+    out.write("\n".join(lines) + "\n")
     return EXIT_OK
 
 
@@ -116,6 +155,8 @@ def _why(error: OSError) -> str:
         return "ファイルがありません"
     if isinstance(error, IsADirectoryError):
         return "フォルダです。回答ファイルを指定してください"
+    if isinstance(error, (FileExistsError, NotADirectoryError)):
+        return "同じ名前のファイルがあります。フォルダを指定してください"
     if isinstance(error, PermissionError):
         return "読む権限がありません"
     return str(error.strerror or error)

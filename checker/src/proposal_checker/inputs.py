@@ -12,6 +12,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from .answers import DATE_RANGE, EARLIEST_DATE, LATEST_DATE, MAX_COUNT, MAX_TEXT
+from .answers.fields import EMAIL, EMAIL_PATTERN, NARRATIVE, PHONE, PHONE_PATTERN
 from .dates import YearMonth, format_date, format_month, format_time, parse_hhmm, parse_iso_date, parse_year_month
 from .markup import attrs, esc
 from .vocabulary import UNKNOWN, UNKNOWN_LABEL
@@ -186,6 +187,67 @@ class Text(Input):
 
     def static_choices(self, q):
         return ("入力する", UNKNOWN_LABEL) if q.unknown else ()
+
+
+class Narrative(Text):
+    """Running text over several lines (the drafts' narrative answers, up to NARRATIVE characters)."""
+    limit = NARRATIVE
+
+    def read(self, q, name, fields, today):
+        # Line breaks as the answers keep them (a browser sends "\r\n"); the spaces around the text go.
+        value = first(fields, name).replace("\r\n", "\n").replace("\r", "\n").strip()
+        if not value:
+            return Outcome("empty")
+        if len(value) > self.limit:
+            return Outcome("error", error=f"＊{_name(q)}は{self.limit:,}文字以内で入力してください（今は{len(value):,}文字です）")
+        return Outcome("ok", value)
+
+    def html(self, q, p):
+        return _labelled(p, f'<textarea{attrs(id=p.fid, name=p.name, rows="5", class_="checker-input checker-input--textarea", autocomplete="off", aria_describedby=p.described, aria_invalid=p.invalid)}>'
+                            f"{esc(first(p.values, p.name))}</textarea>")
+
+
+class _Shaped(Text):
+    """One line with a shape (a telephone number, an e-mail address): its limit and pattern are the
+    answers format's (answers/fields.py)."""
+    limit = MAX_TEXT
+    pattern = None
+    example = ""
+    type = "text"
+    inputmode = None
+
+    def read(self, q, name, fields, today):
+        value = first(fields, name).strip()
+        if not value:
+            return Outcome("empty")
+        if len(value) > self.limit or not self.pattern.fullmatch(value):
+            return Outcome("error", error=f"＊{_name(q)}は、{self.example}のように入力してください")
+        return Outcome("ok", value)
+
+    def html(self, q, p):
+        return _labelled(p, f'<input{attrs(type=self.type, id=p.fid, name=p.name, value=first(p.values, p.name), class_="checker-input checker-input--text", inputmode=self.inputmode, autocomplete="off", aria_describedby=p.described, aria_invalid=p.invalid)}>')
+
+
+class Telephone(_Shaped):
+    limit, pattern, example, type, inputmode = PHONE, PHONE_PATTERN, "数字とハイフンで 03-1234-5678", "tel", "tel"
+
+
+class Email(_Shaped):
+    limit, pattern, example, type, inputmode = EMAIL, EMAIL_PATTERN, "name@example.jp", "email", "email"
+
+
+class Select(Choice):
+    """One of several options, from a list box: where radio buttons would repeat on every row of a table."""
+
+    def first_input(self, q, fid):
+        return fid
+
+    def html(self, q, p):
+        chosen = first(p.values, p.name)
+        options = "".join(f'<option{attrs(value=o.value, selected=chosen == o.value)}>{esc(o.label)}</option>'
+                          for o in q.options)
+        return _labelled(p, f'<select{attrs(id=p.fid, name=p.name, class_="checker-input checker-input--select", aria_describedby=p.described, aria_invalid=p.invalid)}>'
+                            f'<option value="">（選んでください）</option>{options}</select>')
 
 
 class _Parts(Input):
@@ -364,4 +426,5 @@ class Date(_Parts):
 
 # The names the questions file uses for each type.
 INPUTS: dict[str, Input] = {"radio": Choice(), "checks": Checks(), "text": Text(), "number": Number(),
-                            "time": Time(), "date": Date()}
+                            "time": Time(), "date": Date(), "textarea": Narrative(), "select": Select(),
+                            "tel": Telephone(), "email": Email()}

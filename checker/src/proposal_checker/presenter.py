@@ -1,8 +1,9 @@
 """What is on screen for the visitor's session (visit.py): the page's HTML (render/), its title,
-where focus goes and what is announced; the result and the live panel; the notes that need "now"."""
+where focus goes and what is announced; the result and the live panel; the notes that need "now";
+the drafted documents (draft_page.py, which alone imports the drafting package)."""
 from __future__ import annotations
 
-from . import call_state, evaluate, flow, form, render, visit
+from . import call_state, draft_page, evaluate, flow, form, render, visit
 from .answers import parse_answers
 from .citations import citation_href
 from .result import Result
@@ -17,6 +18,8 @@ def go(page: str, focus: str | None = None, message: str = "") -> dict:
     here = visit.session()
     if page not in visit.PAGES and flow.step_by_id(here.answers, page) is None:
         page = "start"
+    if page == "draft":
+        draft_page.ensure()  # before anything changes: the request is sent again once it is there
     if page == "review":
         here.from_review = False
     here.page = page
@@ -40,10 +43,13 @@ def panel() -> str:
     return render.result_panel(evaluate_answers(), here.unanswered)
 
 
-def _review_rows(answers: dict) -> list[tuple[str, list[tuple[str, str, str, str]]]]:
-    """Every question that applies, with its answer in words and where to change it."""
+def _review_rows(answers: dict, drafting: bool = False) -> list[tuple[str, list[tuple[str, str, str, str]]]]:
+    """Every question that applies, with its answer in words and where to change it (the draft's
+    steps' too, once the visitor drafts)."""
     groups = []
     for step in flow.steps(answers):
+        if step.part == flow.DRAFT and not drafting:
+            continue
         rows = [(f.question.summary or f.question.label, f.subject, form.display_value(f, answers),
                  f"{step.id}#{f.input_id}") for f in step.fields if f.applies]
         groups.append((step.title, rows))
@@ -72,9 +78,10 @@ def _past_days() -> str:
     return render.past_days_note(words, today, f"{step.id}#{fields[past[0][0]].input_id}")
 
 
-def _progress(current: str | None) -> str:
+def _progress(current: str | None, part: str = flow.CHECK) -> str:
+    """The step indicator of ``part``: the screening's topics, or the draft's."""
     answers = visit.session().answers
-    topics = flow.topics(answers)
+    topics = flow.topics(answers, part)
     first: dict[str, str] = {}
     for s in flow.steps(answers):
         first.setdefault(s.topic, s.id)
@@ -82,6 +89,21 @@ def _progress(current: str | None) -> str:
     limit = ids.index(current) if current in ids else len(ids)
     links = {t: first[t] for t in ids[:limit] if t in first}
     return render.step_indicator(topics, current, links)
+
+
+def draft_of_session():
+    """The drafting package's ``Draft`` for the session's answers (the 誓約書 only if no finding of
+    法第113条 fails)."""
+    here = visit.session()
+    return draft_page.build(flow.effective(here.answers), here.call, evaluate_answers())
+
+
+def _draft(summary: str = "", message: str = "") -> str:
+    here = visit.session()
+    draft = draft_of_session()
+    return render.draft_page(_progress(None, flow.DRAFT), draft_page.preview(draft), [why for _, why in draft.withheld],
+                             [draft_page.problem_words(p, m) for p, m in draft.problems], here.call,
+                             summary=summary, message=message)
 
 
 def draw(errors: list[tuple[flow.Field, str]] | None = None, focus: str | None = None,
@@ -101,19 +123,22 @@ def draw(errors: list[tuple[flow.Field, str]] | None = None, focus: str | None =
     if page == "start":
         html = render.start_page(call, summary=summary, message=message)
     elif page == "review":
-        html = render.review_page(_progress(None), _review_rows(answers), summary=summary, message=message)
+        html = render.review_page(_progress(None), _review_rows(answers, here.drafting), summary=summary, message=message,
+                                  draft=render.DRAFT_WORDS["link"] if here.drafting else "")
     elif page == "result":
         html = render.result_page(evaluate_answers(), call, citation_href, _progress(None), message=message,
                                   summary=summary, past=_past_days(), state=_state())
     elif page == "clear":
         html = render.clear_page()
+    elif page == "draft":
+        html = _draft()
     else:
         step = flow.step_by_id(answers, page)
         assert step is not None
         number, total = flow.step_number(answers, step)
         values = {f.name: here.invalid.get(f.name) or form.form_values(f, answers) for f in step.fields}
         errors_by_name = {f.name: text for f, text in errors or []}
-        html = render.step_page(step, number, total, _progress(step.topic), values, errors_by_name, summary,
+        html = render.step_page(step, number, total, _progress(step.topic, step.part), values, errors_by_name, summary,
                                 panel(), message=message, call=call)
         heading = render.step_caption(step, number, total)
 

@@ -14,12 +14,19 @@ Each question names the rules its answer feeds (``feeds``, rule ids of the regis
 of proposal it is asked of follow from them: a question feeding only rules of a new proposal
 (法第118条第2項 leaves out the 本人の数 and the processing method) is not asked of a proposal to
 use a product already made. A question that feeds no rule (a person's name) goes with its step.
+
+The drafting steps (提案書の下書き) ask the answers of version 2 (answers/fields.py), each question
+keyed by its field's path; their topics are ``draft_topics``, one step each. A question of the
+screening that asks only whether the proposal states something names, in ``drafted``, the parts
+of the draft that hold it (``["draft.period"]``): once the draft holds any of them it is not asked,
+and its rule follows the draft.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
 
+from .answers.fields import BY_PATH as DRAFT_FIELDS
 from .datafiles import read_json
 from .inputs import INPUTS, Input
 from .law import WORDS as LAW_WORDS
@@ -69,6 +76,7 @@ class Question:
     summary: str = ""              # short name for the review list and the error summary
     feeds: tuple[Rule, ...] = ()   # the rules that read the answer; none: asked only to name a person
     item: str = ""                 # the item of 法第113条 a disqualification question asks about ("113-1")
+    drafted: tuple[tuple[str, ...], ...] = ()   # not asked once the draft holds any of these (paths)
 
     @property
     def conditional(self) -> bool:
@@ -115,6 +123,7 @@ class Catalogue:
     questions: dict[str, Question]
     groups: dict[str, tuple[Question, ...]]
     by_topic: tuple[tuple[str, tuple[Group, ...]], ...] = field(default=())
+    draft_topics: tuple[Topic, ...] = ()
 
 
 def call_text(text: str, call: Any) -> str:
@@ -130,7 +139,8 @@ def call_text(text: str, call: Any) -> str:
 
 _FIELDS = {"key": str, "input": str, "label": str, "summary": str, "hint": str, "required": bool,
            "unknown": bool, "past_only": bool, "month_only": bool, "when": dict, "when_text": str, "options": str,
-           "option_hints": dict, "missing": str, "basis": list, "note": str, "feeds": list, "item": str}
+           "option_hints": dict, "missing": str, "basis": list, "note": str, "feeds": list, "item": str,
+           "drafted": list}
 
 
 def _need(cond: bool, where: str, message: str) -> None:
@@ -193,6 +203,10 @@ def _question(name: str, data: Any, rules: dict[str, Rule]) -> Question:
         _need(data["item"] in _ITEMS_113, f"{where}.item",
               f"names no item of 法第113条 screened by the rules (known: {', '.join(_ITEMS_113)})")
         _need("113" in data["feeds"], f"{where}.item", "goes with feeds naming the rule '113'")
+    drafted = data.get("drafted", [])
+    for i, path in enumerate(drafted):
+        _need(isinstance(path, str) and any(f.startswith(path + ".") or f.startswith(path + "[]") for f in DRAFT_FIELDS)
+              and path.startswith("draft."), f"{where}.drafted[{i}]", "names no part of the draft (answers/fields.py)")
     return Question(
         key=tuple(_text(data["key"], where + ".key").split(".")), input=INPUTS[kind],
         label=_text(data["label"], where + ".label"),
@@ -200,18 +214,20 @@ def _question(name: str, data: Any, rules: dict[str, Rule]) -> Question:
         required=data.get("required", True), options=options, unknown=data.get("unknown", False),
         when=tuple((tuple(p.split(".")), v) for p, v in when.items()), when_text=data.get("when_text", ""),
         missing=data.get("missing", ""), basis=tuple(basis), past_only=data.get("past_only", False),
-        month_only=data.get("month_only", False), summary=data.get("summary", ""), feeds=tuple(rules[r] for r in data["feeds"]), item=data.get("item", ""))
+        month_only=data.get("month_only", False), summary=data.get("summary", ""), feeds=tuple(rules[r] for r in data["feeds"]), item=data.get("item", ""),
+        drafted=tuple(tuple(p.split(".")) for p in drafted))
 
 
 def parse_catalogue(data: Any, rules: dict[str, Rule] | None = None) -> Catalogue:
     """The catalogue in ``data``; ``rules``: the rules a question may feed (by id), the registry's by default."""
     rules = rules_by_id() if rules is None else rules
     _need(isinstance(data, dict), "questions file", "must be an object")
-    for key in ("topics", "questions", "groups", "catalogue"):
+    for key in ("topics", "draft_topics", "questions", "groups", "catalogue"):
         _need(key in data, key, "is missing")
-    topics = tuple(Topic(_text(t.get("id"), f"topics[{i}].id"), _text(t.get("title"), f"topics[{i}].title"))
-                   if isinstance(t, dict) else _need(False, f"topics[{i}]", "must be an object")
-                   for i, t in enumerate(data["topics"]))
+    topics, draft_topics = (
+        tuple(Topic(_text(t.get("id"), f"{part}[{i}].id"), _text(t.get("title"), f"{part}[{i}].title"))
+              if isinstance(t, dict) else _need(False, f"{part}[{i}]", "must be an object")
+              for i, t in enumerate(data[part])) for part in ("topics", "draft_topics"))
     _need(isinstance(data["questions"], dict), "questions", "must be an object")
     questions = {name: _question(name, q, rules) for name, q in data["questions"].items()}
     # A follow-up's condition names a value of the question it follows.
@@ -246,10 +262,33 @@ def parse_catalogue(data: Any, rules: dict[str, Rule] | None = None) -> Catalogu
             gs.append(Group(g.get("asked", ""), groups[g["questions"]]))
         _need(bool(gs), where + ".groups", "must be a non-empty list")
         by_topic.append((entry["topic"], tuple(gs)))
-    return Catalogue(topics, questions, groups, tuple(by_topic))
+    _drafting_keys(questions)
+    return Catalogue(topics, questions, groups, tuple(by_topic), draft_topics)
+
+
+def _drafting_keys(questions: dict[str, Question]) -> None:
+    """A drafting question (its name begins with ``draft_``) asks an answer of version 2, with an input
+    that fits the answer's kind: its key, in its scope, is a path of answers/fields.py."""
+    inputs = {"text": ("text",), "narrative": ("textarea",), "date": ("date",), "choice": ("radio", "select"),
+              "phone": ("tel",), "email": ("email",)}
+    scopes = ("", "proposers[].", "draft.processing[].")
+    for name, q in questions.items():
+        if not name.startswith("draft_"):
+            continue
+        key = ".".join(q.key)
+        field = next((DRAFT_FIELDS[s + key] for s in scopes if s + key in DRAFT_FIELDS), None)
+        _need(field is not None and field.new, f"questions.{name}.key",
+              f"names no answer of version 2 (answers/fields.py): {key}")
+        kind = next(k for k, v in INPUTS.items() if v is q.input)
+        _need(kind in inputs[field.kind], f"questions.{name}.input",
+              f"{kind} does not fit a {field.kind} answer (use {' or '.join(inputs[field.kind])})")
+        if q.options:
+            _need({o.value for o in q.options} == set(field.options), f"questions.{name}.options",
+                  f"offers other values than the answer's ({', '.join(field.options)})")
 
 
 CATALOGUE = parse_catalogue(read_json("questions.json"))
 TOPICS = CATALOGUE.topics
+DRAFT_TOPICS = CATALOGUE.draft_topics
 QUESTIONS = CATALOGUE.questions
 GROUPS = CATALOGUE.groups

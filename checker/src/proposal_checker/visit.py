@@ -19,8 +19,8 @@ from .call import Call, packaged_call
 from .dates import JST, jst
 from .result import Result
 
-# The pages that are not steps.
-PAGES = ("start", "review", "result", "clear")
+# The pages that are not steps ("draft": the drafted documents, 提案書の下書き).
+PAGES = ("start", "review", "result", "clear", "draft")
 
 # The machine's clock: the fallback when the request sends no "now" (tests replace it).
 clock: Callable[[], datetime] = lambda: datetime.now(JST)  # noqa: E731
@@ -44,6 +44,8 @@ class Session:
     from_review: bool = False      # "next" leads back to the review
     return_to: str = "start"       # the page the clear dialog returns to
     unanswered: Result | None = None  # the result of no answers at all: the live panel's baseline
+    drafting: bool = False         # the visitor goes through the draft's steps too (提案書の下書き)
+    draft_from: str = ""           # the page the draft was begun from: its first step's "back" returns there
 
     def current_step(self, fields: form.Fields) -> flow.Step | None:
         """The step on screen, if the form sent is that step's form."""
@@ -62,23 +64,34 @@ class Session:
         self.invalid.update(applied.invalid)
         return applied
 
+    def route(self) -> list[str]:
+        """The steps "next" and "back" go through: the screening's, and the draft's once it is begun."""
+        return [s.id for s in flow.steps(self.answers) if self.drafting or s.part == flow.CHECK]
+
     def after(self, step: flow.Step) -> str:
-        """Where "next" leads from a step: the following step, or back to the review."""
-        ids = [s.id for s in flow.steps(self.answers)]
+        """Where "next" leads from a step: the following step, or back to the review (from the
+        draft's last step: the drafted documents)."""
+        ids = self.route()
         here = ids.index(step.id) if step.id in ids else -1
         if self.from_review:
             following = flow.first_incomplete(self.answers)
             if following is not None and following.id in ids[here + 1:]:
                 return following.id
             return "review"
-        return ids[here + 1] if here + 1 < len(ids) else "review"
+        if here + 1 < len(ids):
+            return ids[here + 1]
+        return "draft" if step.part == flow.DRAFT else "review"
 
     def before(self, step: flow.Step) -> str:
-        """Where "back" leads from a step: the review it came from, the step before, or the start."""
+        """Where "back" leads from a step: the review it came from, the step before, or the start
+        (from the draft's first step: the page the draft was begun from, the result say)."""
         if self.from_review:
             return "review"
-        ids = [s.id for s in flow.steps(self.answers)]
+        ids = self.route()
         here = ids.index(step.id) if step.id in ids else 0
+        if step.part == flow.DRAFT and here > 0 and self.draft_from in ("result", "review") and \
+                flow.step_by_id(self.answers, ids[here - 1]).part == flow.CHECK:
+            return self.draft_from
         return ids[here - 1] if here > 0 else "start"
 
 

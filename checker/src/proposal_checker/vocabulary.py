@@ -1,6 +1,6 @@
 """The answers a person picks: every enumerated value of the answers format, and its words.
 
-The values are the format's (version 1: a saved file holds them, checker/FORMAT.md and the schema
+The values are the format's (versions 1 and 2: a saved file holds them, checker/FORMAT.md and the schema
 list them) and are written here once: the answers reader accepts these and no others, the questions
 offer them, the rules compare with them. A test ties the schema's enums to them.
 
@@ -44,6 +44,11 @@ METHODS = ("hand", "post", UNKNOWN)
 # The items of a checklist answer (each answered with a value of DONE).
 PROCESSING_ITEMS = ("identifiers", "individual_codes", "linking_codes", "idiosyncratic", "other")
 MEASURE_ITEMS = ("purpose_method", "access_control", "leak_prevention", "staff", "disposal", "incidents")
+# Version 2 (the drafts): how one 記録項目 of the processing table is treated (法第112条第2項第4号,
+# 規則第62条; PPC Q&A Q6-1-5 asks for the method item by item, with its granularity); "not-requested"
+# leaves the item out of the product. And whether any handling of the data is entrusted (第5号).
+TREATMENTS = ("delete", "replace", "generalise", "top-bottom", "keep", "not-requested")
+ENTRUSTED = ("no", "yes")
 
 # Each answer picked from a list, by the name its words have in data/vocabulary.json: its values in
 # the order the page lists them. Two answers may share values and differ in words (capacity, agent).
@@ -62,6 +67,8 @@ CHOICES: dict[str, tuple[str, ...]] = {
     "measures": MEASURE_ITEMS,
     "method": METHODS,
     "agent": YES_NO_UNKNOWN,
+    "treatment": TREATMENTS,
+    "entrusted": ENTRUSTED,
 }
 
 

@@ -4,23 +4,29 @@ Request:  {"action": ..., "fields": {name: [values]}, "step": "...", "text": "..
            "now": "YYYY-MM-DDTHH:MM"}
 Response: {"html", "result_html", "show", "focus", "title", "announce", "download"} (each optional);
           the start response also carries "load_limit": the largest answers file, in bytes, the page
-          reads (a larger one is sent as {"action": "load", "size": n}, unread).
+          reads (a larger one is sent as {"action": "load", "size": n}, unread). "download" is
+          {"name", "text"} (the answers file) or {"name", "base64", "type"} (the draft's Word file).
+          {"needs": "drafting"} alone: the request needs the drafting package, which is not here
+          yet; the worker fetches it and sends the same request again (draft_page.py).
 
 "now" is the page's clock in Japan time (checker.js): see visit.py, which keeps the visitor's
 session. What each page shows is presenter.py's.
 
 Actions: start, next, back, goto, update, review, result, save, load, clear, clear-confirm,
-clear-cancel, add-proposer, remove-proposer:I, add-officer:I, remove-officer:I:J. An unknown
-action draws the page on screen again (printing, say, is the page's own business: checker.js).
+clear-cancel, add-proposer, remove-proposer:I, add-officer:I, remove-officer:I:J; for the draft
+(提案書の下書き): draft (begin it, or show it once begun), add-row, remove-row:I (the processing
+table), download-draft (the Word file). An unknown action draws the page on screen again
+(printing, say, is the page's own business: checker.js).
 """
 from __future__ import annotations
 
+import base64
 import json
 import re
 from datetime import datetime
 from typing import Any, Callable
 
-from . import flow, form, lists, presenter, render, visit
+from . import draft_page, flow, form, lists, presenter, render, visit
 from .answers import CHOOSE_SAVED, MAX_BYTES, AnswersError, parse_answers_text, too_large
 from .call import Call
 from .dates import JST
@@ -45,7 +51,12 @@ def handle(request_json: str) -> str:
         request = {}
     if not isinstance(request, dict):
         request = {}
-    return json.dumps(dispatch(request), ensure_ascii=False)
+    try:
+        response = dispatch(request)
+    except draft_page.DraftingMissing:
+        # Nothing has changed yet (presenter.go checks first): the same request comes again.
+        response = {"needs": "drafting"}
+    return json.dumps(response, ensure_ascii=False)
 
 
 def dispatch(request: dict) -> dict:
@@ -112,11 +123,13 @@ def _next(fields: Fields, **_: Any) -> dict:
 def _back(fields: Fields, **_: Any) -> dict:
     here = session()
     if here.page == "review":
-        return go(flow.steps(here.answers)[-1].id)
+        return go(here.route()[-1])
     if here.page == "result":
         return go("review")
     if here.page == "clear":
         return go(here.return_to)
+    if here.page == "draft":
+        return go(here.route()[-1])
     step = here.current_step(fields)
     if step is None:
         return go("start")
@@ -202,6 +215,8 @@ def _load(request: dict, fields: Fields, **_: Any) -> dict:
     answers = json.loads(text)
     answers.setdefault("call", _call().id)
     here.answers, here.invalid, here.from_review = answers, {}, False
+    # A file that holds a draft is read with the draft's steps, so its review lists them.
+    here.drafting = here.drafting or flow.draft_begun(answers)
     # Answers saved for another call are kept, and checked against this one; the page says so.
     return go("review", message=MESSAGES["loaded"] + (other_call(saved, _call()) or MESSAGES["check_loaded"]))
 
@@ -269,11 +284,67 @@ def _remove_officer(fields: Fields, arg: str, **_: Any) -> dict:
     return draw(announce=MESSAGES["officer_removed"].format(number=j + 1))
 
 
+# -- the draft (提案書の下書き) -------------------------------------------------------------------
+
+
+def _draft(fields: Fields, **_: Any) -> dict:
+    """Begin the draft (from the result, the start or the review), or show it once begun: the
+    screening's first unanswered step comes first, since the documents need its answers."""
+    here = session()
+    step = here.current_step(fields)
+    if step is not None:
+        here.apply(step, fields, strict=False)
+    if here.page != "draft":
+        here.draft_from = here.page
+    here.drafting, here.from_review = True, False
+    if flow.draft_begun(flow.effective(here.answers)):
+        return go("draft")
+    missing = flow.first_incomplete(here.answers)
+    if missing is not None and missing.part == flow.CHECK:
+        return go(missing.id)
+    first = next(s for s in flow.steps(here.answers) if s.part == flow.DRAFT)
+    return go(first.id)
+
+
+def _add_row(fields: Fields, **_: Any) -> dict:
+    here = session()
+    step = here.current_step(fields)
+    if step is None or step.id != "draft-processing":
+        return draw()
+    here.apply(step, fields, strict=False)
+    index = lists.add_row(here.answers)
+    return draw(focus=f"s-r{index}-heading", announce=MESSAGES["row_added"].format(number=index + 1))
+
+
+def _remove_row(fields: Fields, arg: str, **_: Any) -> dict:
+    here = session()
+    step = here.current_step(fields)
+    if step is None or step.id != "draft-processing" or not arg.isdigit():
+        return draw()
+    here.apply(step, fields, strict=False)
+    index = int(arg)
+    if lists.remove_row(here.answers, index):
+        here.invalid = lists.shift_names(here.invalid, lists.ROW_PREFIX, index)
+    return draw(announce=MESSAGES["row_removed"].format(number=index + 1))
+
+
+def _download_draft(**_: Any) -> dict:
+    """The draft's Word file, made here (nothing leaves the browser); the page saves it as a file."""
+    here = session()
+    draft_page.ensure()
+    data, media_type = draft_page.word_file(presenter.draft_of_session())
+    day = visit.now().strftime("%Y%m%d")
+    return {"download": {"name": f"proposal-draft-{_call().id}-{day}.docx", "type": media_type,
+                         "base64": base64.b64encode(data).decode("ascii")},
+            "announce": render.DRAFT_WORDS["saved"]}
+
+
 _ACTIONS: dict[str, Callable[..., dict]] = {
     "start": _show, "next": _next, "back": _back, "goto": _goto, "update": _update, "review": _review,
     "result": _result, "save": _save, "load": _load, "clear": _clear, "clear-confirm": _clear_confirm,
     "clear-cancel": _clear_cancel, "add-proposer": _add_proposer, "remove-proposer": _remove_proposer,
     "add-officer": _add_officer, "remove-officer": _remove_officer,
+    "draft": _draft, "add-row": _add_row, "remove-row": _remove_row, "download-draft": _download_draft,
 }
 
 

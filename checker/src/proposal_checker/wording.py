@@ -4,7 +4,8 @@ announces. The questions' words are in data/questions.json, the answers' in data
 flow.py keeps only the structure (which steps, in which order, asking which questions).
 
 ``steps`` gives the words of each kind of step (``person`` and ``body``: the disqualification step
-of an individual and of a body; ``product``: the file step of a proposal under 法第118条). Words
+of an individual and of a body; ``product``: the file step of a proposal under 法第118条; ``draft-…``:
+the drafting steps, 提案書の下書き, whose page is ``pages.draft``). Words
 may hold placeholders: ``{number}``, ``{person}``, ``{officer}`` (filled by flow.py), the step
 caption's ``{number}``, ``{total}`` and ``{title}``, a count's ``{count}``, the start page's
 ``{period}``; a lead or the start page's disclaimer may name the call's values as the questions'
@@ -35,18 +36,33 @@ _SPEC: dict[str, dict[str, dict[str, tuple[str, ...]]]] = {
         "processing": _STEP,
         "content": _STEP,
         "submission": {**_STEP, "certificate": ("person",)},
+        # The drafting steps (提案書の下書き), one per topic of data/questions.json's draft_topics.
+        "draft-proposers": _STEP,
+        "draft-contact": _STEP,
+        "draft-file": _STEP,
+        "draft-product": {**_STEP, "contract": ()},
+        "draft-processing": {**_STEP, "section": ("number",), "add": (), "remove": ("number",)},
+        "draft-business": _STEP,
+        "draft-period": _STEP,
+        "draft-measures": _STEP,
+        "draft-other": {**_STEP, "delivery": (), "contribution": ()},
+        "draft-agent": _STEP,
     },
     "pages": {
-        "step": {"caption": ("number", "total", "title")},
+        "step": {"caption": ("number", "total", "title"), "draft_caption": ("number", "total", "title")},
         "start": {"heading": (), "items": (), "period": ("period",), "disclaimer": CALL},
         "review": {"heading": (), "lead": ()},
         "result": {"heading": ()},
         "clear": {"heading": (), "lead": ()},
+        "draft": {"heading": (), "lead": CALL, "download": (), "print": (), "withheld": (), "problems": (), "gaps": (),
+                  "copied": ("item",), "copy_failed": (), "saved": (), "link_heading": (), "link_lead": (), "link": (),
+                  "start_lead": ()},
     },
     "messages": {"": {
         "errors": ("count",), "saved": (), "loaded": (), "check_loaded": (), "not_loaded": (), "kept": (),
         "unreadable": (), "more_problems": ("count",), "cleared": (), "proposer_added": ("number",),
         "proposer_removed": ("number",), "officer_added": ("number",), "officer_removed": ("number",),
+        "row_added": ("number",), "row_removed": ("number",), "drafted": ("items",),
     }},
 }
 

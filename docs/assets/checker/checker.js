@@ -197,14 +197,21 @@ if (typeof WebAssembly !== "object") {
     if (response.title) document.title = response.title;
     if (response.announce !== undefined) say(response.announce, Boolean(nodes || response.html !== undefined));
     if (response.download) {
-      const link = document.createElement("a");
-      link.href = URL.createObjectURL(new Blob([response.download.text], { type: "application/json" }));
-      link.download = response.download.name;
-      link.click();
-      URL.revokeObjectURL(link.href);
-      setUnsaved(false);
+      save(response.download);
+      if (response.download.text !== undefined) setUnsaved(false); // the answers are in a file now
     }
     if (response.focus) document.getElementById(response.focus)?.focus();
+  };
+
+  // A file Python made, saved as a download: the answers (text), or the draft's Word file (its bytes
+  // in base64, made in the worker: nothing leaves the browser).
+  const save = ({ name, text, base64, type }) => {
+    const bytes = base64 === undefined ? text : Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(new Blob([bytes], { type: type ?? "application/json" }));
+    link.download = name;
+    link.click();
+    URL.revokeObjectURL(link.href);
   };
 
   const trouble = (error) => {
@@ -483,6 +490,40 @@ if (typeof WebAssembly !== "object") {
     const page = event.state?.checker;
     if (page && page !== current && root.dataset.state !== "error") go(page);
   });
+  // 提案書の下書き: each item's copy button copies the text of the element its data-copy-for names,
+  // for pasting into the agency's own form (the Clipboard API, else a selected text area); what is
+  // said after it is the page's words (data-copied, with {item} the item the button names).
+  const copyText = async (text) => {
+    try {
+      await navigator.clipboard.writeText(text);
+      return true;
+    } catch { /* no Clipboard API here, or not allowed: the older way */ }
+    const area = Object.assign(document.createElement("textarea"), { value: text, readOnly: true });
+    area.className = "checker-visually-hidden";
+    document.body.append(area);
+    area.select();
+    let done = false;
+    try { done = document.execCommand("copy"); } catch { done = false; }
+    area.remove();
+    return done;
+  };
+  body.addEventListener("click", async (event) => {
+    const button = event.target.closest("button[data-copy-for]");
+    const source = button && document.getElementById(button.dataset.copyFor);
+    if (!source) return;
+    const { copied = "", copyFailed = "" } = button.closest("[data-copied]")?.dataset ?? {};
+    const item = button.dataset.item ?? "";
+    const done = await copyText(source.textContent);
+    button.focus();
+    say(done ? copied.replace("{item}", item) : copyFailed);
+  });
+  // The draft printed alone, on A4 (checker.css), as it is after.
+  body.addEventListener("click", (event) => {
+    if (!event.target.closest("[data-print-draft]")) return;
+    root.dataset.print = "draft";
+    window.print();
+  });
+
   body.addEventListener("click", (event) => {
     const link = event.target.closest("a[data-goto]");
     if (link) { event.preventDefault(); send({ action: "goto", step: link.dataset.goto }); }

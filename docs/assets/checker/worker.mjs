@@ -9,6 +9,10 @@
 // "?start=normal" when a snapshot fails part-way, or when the person asks for the smaller start
 // (the "plan" message says whether the snapshot is in the browser's cache already), so each
 // attempt begins from a clean worker.
+//
+// The drafting package (提案書の下書き) is a wheel of its own, fetched only when a draft is first
+// asked for: Python then answers {"needs": "drafting"}, and the worker fetches the wheel, checks
+// it against the lock file, unpacks it as it unpacks the checker, and asks the same again.
 import { loadPyodide, version } from "../../pyodide/pyodide.mjs";
 
 const indexURL = new URL("../../pyodide/", import.meta.url).href;
@@ -19,8 +23,10 @@ const asked = new URL(import.meta.url).searchParams.get("start");
 const MANIFEST = "checker-snapshot.json";
 const LOCKFILE = "pyodide-lock.json";
 const PACKAGE = "proposal-checker";
+const DRAFTING = "proposal-checker-drafting";
 const WHEEL_FILE = "/tmp/checker.whl";
 let handle;
+let runtime;
 let ready = false;
 let snapshotting = false;
 
@@ -48,7 +54,8 @@ const fetchFromNetwork = globalThis.fetch.bind(globalThis);
 globalThis.fetch = async (input, init) => {
   const response = await fetchFromNetwork(input, init);
   const file = nameOf(String(input?.url ?? input));
-  if (file && response.ok && response.body) {
+  // Only the start's files are counted (the page's progress bar); a draft's wheel comes later.
+  if (file && response.ok && response.body && !ready) {
     const reader = response.clone().body.getReader();
     let loaded = 0;
     let later = null; // at most one report per file every 100 ms, and the latest always sent
@@ -162,6 +169,7 @@ async function startFromSnapshot({ manifest, wheel, cached }) {
     pyodide.runPython(UNPACK);
   });
   handle = await phase("checker-import", () => pyodide.pyimport("proposal_checker.web").handle);
+  runtime = pyodide;
   snapshotting = false;
 }
 
@@ -174,6 +182,18 @@ async function startNormally(reason) {
     { messageCallback: () => {}, errorCallback: (m) => errors.push(m) }));
   if (errors.length) throw new Error(errors.join("\n"));
   handle = await phase("checker-import", () => pyodide.pyimport("proposal_checker.web").handle);
+  runtime = pyodide;
+}
+
+// The drafting package's wheel, when a draft is first asked for: named and checked by the lock file.
+let drafting = null;
+async function loadDrafting() {
+  const wheel = (await json(LOCKFILE)).packages?.[DRAFTING];
+  if (!wheel) throw new Error(`${LOCKFILE} names no ${DRAFTING}`);
+  const bytes = await bytesOf(wheel.file_name);
+  if (hex(await crypto.subtle.digest("SHA-256", bytes)) !== wheel.sha256) throw new Error("drafting wheel sha256 differs");
+  runtime.FS.writeFile(WHEEL_FILE, new Uint8Array(bytes));
+  runtime.runPython(UNPACK);
 }
 
 // A snapshot that fails (download, inflate, restore) sends "fallback": the page then starts a
@@ -207,16 +227,22 @@ addEventListener("unhandledrejection", (event) => failed(String(event.reason)));
 let answered = false;
 const started = start().catch((error) => failed(String(error)));
 
-onmessage = async (event) => {
-  await started;
-  const { id, request } = event.data;
+// One request at a time, in the order they came: one that waits for the drafting wheel holds the next.
+let turn = started;
+const answer = async ({ id, request }) => {
   try {
     const start = performance.now();
-    const response = JSON.parse(handle(JSON.stringify(request)));
+    let response = JSON.parse(handle(JSON.stringify(request)));
     if (!answered) performance.measure("checker:first-answer", { start, end: performance.now() });
     answered = true;
+    if (response.needs === "drafting") {
+      drafting ??= phase("drafting-load", loadDrafting).catch((error) => { drafting = null; throw error; });
+      await drafting;
+      response = JSON.parse(handle(JSON.stringify(request)));
+    }
     postMessage({ id, response });
   } catch (error) {
     postMessage({ id, error: String(error) });
   }
 };
+onmessage = (event) => { turn = turn.then(() => answer(event.data)); };

@@ -1,12 +1,15 @@
-"""The answers format, version 1: what a person answered, as the rules read it.
+"""The answers format, version 2: what a person answered, as the rules read it.
 
 The format's mark and version, its limits, and one frozen dataclass per part of the answers
-(``Answers`` holds them all; ``to_json`` writes them back). Reading a JSON file or value into
-them, with every problem named, is reader.py's job; the values a person picks, and their words,
-are vocabulary.py's. Missing fields are valid (a flow in progress): they mean "not answered yet".
+(``Answers`` holds them all; ``to_json`` writes them back, always as version 2). Reading a JSON
+file or value into them, with every problem named, is reader.py's job (and drafts.py's for what
+version 2 adds: the drafts' answers, listed in fields.py); the values a person picks, and their
+words, are vocabulary.py's. Missing fields are valid (a flow in progress): they mean "not answered
+yet". A version 1 file is read as it is: version 2 only adds fields.
 """
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 from datetime import date, time
 from typing import Any
@@ -15,7 +18,9 @@ from ..dates import YearMonth
 from ..vocabulary import BODY_TYPES, UNKNOWN
 
 FORMAT = "proposal-checker/answers"
-VERSION = 1
+# The version this checker writes, and every version it reads (version 2 adds the drafts' answers).
+VERSION = 2
+VERSIONS = (1, 2)
 
 MAX_TEXT = 200
 MAX_BYTES = 1_048_576          # 1 MB of UTF-8
@@ -55,10 +60,19 @@ class Person:
 
 
 @dataclass(frozen=True)
+class Representative:
+    """A body's representative, as the proposal names them (法第112条第2項第1号; version 2)."""
+    title: str = ""
+    name: str = ""
+
+
+@dataclass(frozen=True)
 class Proposer(Person):
     type: str | None = None
     certificate_date: date | str | None = None
     officers: tuple[Person, ...] | None = None  # None = not answered; () = answered "none listed"
+    address: str = ""                           # 住所又は居所 (version 2)
+    representative: Representative | None = None  # bodies only (version 2)
 
     @property
     def is_body(self) -> bool:
@@ -95,14 +109,54 @@ class Submission:
 
 
 @dataclass(frozen=True)
+class DraftAnswers:
+    """The ``draft`` object of version 2: what the proposal documents need and the screening does
+    not ask (fields.py lists every path with its kind and limit). ``data`` is the object as read:
+    texts stripped, empty texts left out, dates as "YYYY-MM-DD", the processing table's rows in order."""
+    data: dict[str, Any] = field(default_factory=dict)
+
+    def value(self, path: str) -> Any:
+        """The answer at ``path`` inside ``draft`` ("period.start"); None when not answered."""
+        node: Any = self.data
+        for part in path.split("."):
+            node = node.get(part) if isinstance(node, dict) else None
+        return node
+
+    def text(self, path: str) -> str:
+        value = self.value(path)
+        return value if isinstance(value, str) else ""
+
+    def day(self, path: str) -> date | None:
+        value = self.value(path)
+        return date.fromisoformat(value) if isinstance(value, str) else None
+
+    @property
+    def rows(self) -> tuple[dict[str, str], ...]:
+        """The processing table's rows (法第112条第2項第4号), each {item, treatment, note} as answered."""
+        rows = self.data.get("processing")
+        return tuple(r for r in rows if isinstance(r, dict)) if isinstance(rows, list) else ()
+
+    def holds(self, *paths: str) -> bool:
+        """Whether anything is answered at or under any of ``paths`` (a table: any row with an answer)."""
+        def given(node: Any) -> bool:
+            if isinstance(node, dict):
+                return any(given(v) for v in node.values())
+            if isinstance(node, list):
+                return any(given(v) for v in node)
+            return node not in (None, "")
+        return any(given(self.value(p)) for p in paths)
+
+
+@dataclass(frozen=True)
 class Answers:
     call: str | None = None
     proposal: Proposal = field(default_factory=Proposal)
     proposers: tuple[Proposer, ...] = ()
     submission: Submission = field(default_factory=Submission)
+    draft: DraftAnswers = field(default_factory=DraftAnswers)
 
     def to_json(self) -> dict[str, Any]:
-        """The same answers in the v1 format (what ``parse_answers`` reads back)."""
+        """The same answers in the format's current version (what ``parse_answers`` reads back)."""
         data: dict[str, Any] = {"format": FORMAT, "version": VERSION}
         if self.call is not None:
             data["call"] = self.call
@@ -123,6 +177,8 @@ class Answers:
         })
         if submission:
             data["submission"] = submission
+        if self.draft.data:
+            data["draft"] = copy.deepcopy(self.draft.data)
         return data
 
 
@@ -152,4 +208,8 @@ def _proposer_json(p: Proposer) -> dict[str, Any]:
         data["certificate_date"] = _iso(p.certificate_date)
     if p.officers is not None:
         data["officers"] = [_person_json(o) for o in p.officers]
+    if p.address:
+        data["address"] = p.address
+    if p.representative is not None:
+        data["representative"] = _drop_empty({"title": p.representative.title, "name": p.representative.name})
     return data

@@ -1,5 +1,7 @@
 """Reading a JSON value into the answers (model.py): parse and validate what a person answered.
 
+Versions 1 and 2 (version 2 adds the drafts' answers, which drafts.py reads).
+
 Strict by design: every problem is reported, each naming the field by its path
 (``proposers[0].birth_date``) with a plain-Japanese message, and nothing but
 ``AnswersError`` ever escapes, whatever JSON value comes in. Missing fields are
@@ -16,9 +18,10 @@ from ..dates import YearMonth, parse_hhmm, parse_iso_date, parse_year_month
 from ..vocabulary import (BANKRUPTCY, BODY_BANKRUPTCY, BODY_TYPES, CANCELLATION_STATUS, DONE, KINDS, MEASURE_ITEMS,
                           METHODS, PROCESSING_ITEMS, PROPOSER_TYPES, SENTENCE_STATE, SENTENCE_STATUS, UNKNOWN,
                           YES_NO_UNKNOWN)
+from . import drafts
 from .model import (DATE_RANGE, EARLIEST_DATE, FORMAT, LATEST_DATE, MAX_COUNT, MAX_DEPTH, MAX_OFFICERS,
-                    MAX_PROPOSERS, MAX_TEXT, VERSION, Answers, Cancellation, Person, Proposal, Proposer, Sentence,
-                    Submission)
+                    MAX_PROPOSERS, MAX_TEXT, VERSION, VERSIONS, Answers, Cancellation, DraftAnswers, Person, Proposal,
+                    Proposer, Sentence, Submission)
 
 
 # What an applicant is told about a file that cannot be read (the page); the command line also
@@ -73,16 +76,21 @@ def parse_answers(data: object) -> Answers:
 
 def _other_version(data: Any) -> str:
     version = data.get("version") if isinstance(data, dict) else None
-    which = f"（版 {_show(version)}。このページが読めるのは版 {VERSION} です）" if "version" in data else ""
+    which = f"（版 {_show(version)}。このページが読めるのは{_versions()} です）" if "version" in data else ""
     return (f"この回答ファイルは、このページとは別の版のチェッカーで保存されたため、読めません{which}。"
             "このページで回答し直してください。")
 
 
-_TOP = ("format", "version", "call", "proposal", "proposers", "submission")
+def _versions() -> str:
+    """「版 1 と版 2」: the versions this checker reads, in words."""
+    return " と".join(f"版 {v}" for v in VERSIONS)
+
+
+_TOP = ("format", "version", "call", "proposal", "proposers", "submission", "draft")
 _PROPOSAL = ("kind", "file_name", "population", "file_population", "processing", "contribution",
              "period_of_use", "measures")
 _PERSON = ("name", "birth_date", "capacity", "bankruptcy", "sentence", "cancellation")
-_PROPOSER = ("type",) + _PERSON + ("certificate_date", "officers")
+_PROPOSER = ("type",) + _PERSON + ("certificate_date", "officers") + drafts.PROPOSER_KEYS
 _SUBMISSION = ("method", "date", "time", "posted_on", "agent")
 
 
@@ -238,8 +246,10 @@ class _Parser:
         version = root.get("version")
         if "version" not in root:
             self.error("version", f"ありません。{VERSION} と書いてください")
-        elif isinstance(version, bool) or version != VERSION:
-            self.error("version", f"版 {_show(version)} は読めません。このチェッカーが読めるのは版 {VERSION} です")
+        elif isinstance(version, bool) or version not in VERSIONS:
+            self.error("version", f"版 {_show(version)} は読めません。このチェッカーが読めるのは{_versions()} です")
+        elif version < 2:
+            self._version_1(root)
         # An id other than the current call's is kept, never refused: the answers are checked against
         # the current call, and the result says so (rules/kind.py, check_saved_for).
         call = None
@@ -251,7 +261,20 @@ class _Parser:
         proposal = self.proposal(root["proposal"]) if "proposal" in root else Proposal()
         proposers = self.proposers(root["proposers"]) if "proposers" in root else ()
         submission = self.submission(root["submission"]) if "submission" in root else Submission()
-        return Answers(call=call, proposal=proposal, proposers=proposers, submission=submission)
+        draft = DraftAnswers()
+        if root.get("draft") is not None:
+            agent = root["submission"].get("agent") if isinstance(root.get("submission"), dict) else None
+            draft = drafts.read_draft(self, root["draft"], proposal.kind, agent)
+        return Answers(call=call, proposal=proposal, proposers=proposers, submission=submission, draft=draft)
+
+    def _version_1(self, root: dict[str, Any]) -> None:
+        """A version 1 file holds none of what version 2 adds (a file saved by this page never does)."""
+        added = ["draft"] if root.get("draft") is not None else []
+        if isinstance(root.get("proposers"), list):
+            added += [f"proposers[{i}].{key}" for i, p in enumerate(root["proposers"]) if isinstance(p, dict)
+                      for key in drafts.PROPOSER_KEYS if p.get(key) is not None]
+        for path in added:
+            self.error(path, "この項目は版 2 の回答ファイルにだけあります（version を 2 にしてください）")
 
     def proposal(self, value: Any) -> Proposal:
         data = self.obj(value, "proposal", _PROPOSAL, "proposal")
@@ -313,7 +336,7 @@ class _Parser:
                 officers = tuple(self.officer(item, f"{where}[{i}]") for i, item in enumerate(raw))
         return Proposer(
             type=kind, certificate_date=self.day(data, "certificate_date", path, allow_unknown=True),
-            officers=officers, **person,
+            officers=officers, **person, **drafts.read_proposer(self, data, path, kind),
         )
 
     def officer(self, value: Any, path: str) -> Person:

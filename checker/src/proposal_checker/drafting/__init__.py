@@ -5,7 +5,7 @@ browser on Pyodide):
 
 - ``build_documents(answers, call, failing=[…])`` → ``Draft``: the documents the answers call
   for, in the statute's order, from the documents' data (``data/documents.json``, read by
-  ``catalogue``); the answers it may read are listed once, in ``fields.FIELDS``;
+  ``catalogue``); the answers it may read are listed once, in ``answers.fields.FIELDS``;
 - ``render_docx(documents)`` → the bytes of one ``.docx`` (``word``);
 - ``render_html(documents)`` → escaped HTML for the print preview and the copy buttons (``preview``);
 - ``section_texts(document)`` / ``draft_text(documents)`` → plain text per item, or whole (``plain``).
@@ -15,7 +15,7 @@ asked for, so the checker's start does not pay for it.
 """
 from .catalogue import DocumentsError, packaged_documents, parse_documents
 from .compose import DraftError, build_documents
-from .fields import FIELDS, AnswerField, new_fields
+from ..answers.fields import FIELDS, AnswerField, new_fields
 from .model import Document, Draft
 from .plain import draft_text, section_texts
 from .preview import render_html

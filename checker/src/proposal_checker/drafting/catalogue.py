@@ -27,7 +27,7 @@ The file's format (version 1)::
                                                            ("{n}" in the title: its number)
     CONDITION {"answer path": [allowed values, null for "not answered"], …}
 
-Answer paths are those of ``fields.FIELDS``; inside ``each`` and ``table`` they are relative to
+Answer paths are those of ``answers.fields.FIELDS``; inside ``each`` and ``table`` they are relative to
 the list element (``name`` inside ``proposers[]``). Texts may carry the call's values as
 ``{issuer}``, ``{agency}``, ``{office}``, ``{postal_code}``, ``{address}``, ``{telephone}``,
 ``{envelope_marking}``, ``{copies}`` and ``{forms}`` (the address of the agency's forms page).
@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..datafiles import read_json
-from .fields import BY_PATH, AnswerField
+from ..answers.fields import BY_PATH, AnswerField
 from .model import STYLES
 
 FORMAT = "proposal-checker/documents"
@@ -160,7 +160,7 @@ def _field(path: str, where: str, scope: str = "", bound: str = "") -> AnswerFie
     full = f"{scope}.{path}" if scope else path
     if full not in BY_PATH:
         known = sorted(p[len(scope) + 1:] for p in BY_PATH if scope and p.startswith(scope + "."))
-        hint = f" (known inside {scope}: {', '.join(known)})" if scope else " (see drafting/fields.py)"
+        hint = f" (known inside {scope}: {', '.join(known)})" if scope else " (see answers/fields.py)"
         raise DocumentsError(f"{where}: names no answer {full!r}{hint}")
     field = BY_PATH[full]
     inside = full[:full.index("[]") + 2] if "[]" in full[:-2] else ""

@@ -1,7 +1,7 @@
 """The documents made from the answers: ``build_documents(answers, call, failing=…)``.
 
 ``answers`` is the answers JSON as a plain dict (version 1, extended with the drafting fields of
-``fields.FIELDS``); ``call`` the call's data. Every document the data file lists and the answers
+``answers.fields.FIELDS``); ``call`` the call's data. Every document the data file lists and the answers
 call for is made, in the file's order (the statute's), each dated with the proposal day and
 addressed to the call's issuer, marked 下書き.
 
@@ -22,7 +22,7 @@ from typing import Any, Iterable
 from ..answers import MAX_COUNT
 from ..dates import format_date, parse_iso_date
 from .catalogue import Condition, DocumentSpec, Entry, Section, packaged_documents
-from .fields import BY_PATH, EMAIL_PATTERN, PHONE_PATTERN, AnswerField
+from ..answers.fields import BY_PATH, EMAIL_PATTERN, PHONE_PATTERN, AnswerField
 from .model import Document, Draft, Heading, Item, Note, PageBreak, Paragraph, Table, clean, has_control_characters
 
 MISSING = "（未記入）"

@@ -15,7 +15,7 @@ Every string is cleaned when a block is made, so no renderer ever sees text it c
 
 A table keeps at most ``MAX_TABLE_ROWS`` rows; the rest are counted in ``Table.omitted`` and
 the renderers say so under the table. The answers format limits each field well below these
-caps (``fields.py``); the caps are the last guard, for input that never passed through it.
+caps (``answers/fields.py``); the caps are the last guard, for input that never passed through it.
 """
 from __future__ import annotations
 
@@ -23,12 +23,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
+from ..answers.fields import MAX_TABLE_ROWS
+
 # The last guards (see the module's docstring). A narrative answer is at most 2,000 characters
-# (fields.NARRATIVE); a block may join a few of them, so the cap leaves room before it cuts.
+# (answers.fields.NARRATIVE); a block may join a few of them, so the cap leaves room before it cuts.
+# A table keeps at most MAX_TABLE_ROWS rows, the processing table's limit in the answers format.
 MAX_BLOCK_TEXT = 10_000
-# A 個人情報ファイル's 記録項目 run to tens, rarely a hundred: 500 rows leave room for any real file
-# while keeping a document small and quick to make (a 500-row .docx is about 60 KB).
-MAX_TABLE_ROWS = 500
 MAX_TABLE_COLUMNS = 8
 
 DRAFT_MARK = "下書き"

@@ -76,7 +76,8 @@ def _section(document: Document, n: int, heading: Heading, blocks: list[Block], 
     text = section_text(blocks)
     copy = ""
     if text:
-        copy = (f'<button type="button" class="draft-copy" data-copy-for="{sid}-text">この項目の文章をコピー'
+        copy = (f'<button type="button" class="draft-copy" data-copy-for="{sid}-text" data-item="{escape(heading.line, quote=True)}">'
+                "この項目の文章をコピー"
                 f'<span class="checker-visually-hidden">：{esc(heading.line)}</span></button>'
                 f'<pre class="draft-copy-text" id="{sid}-text" hidden>{escape(text, quote=True)}</pre>')
     return (f'<section class="{classes}" id="{sid}" aria-labelledby="{sid}-heading">'

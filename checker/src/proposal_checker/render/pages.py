@@ -8,6 +8,7 @@ from ..call_state import CallState
 from ..markup import esc, keep_together
 from ..questions import call_text
 from ..wording import PAGES
+from .draft import draft_start
 from .parts import HEADING_ID, button, call_state_note, notice, period_text, tools
 
 
@@ -36,15 +37,17 @@ def start_page(call: Any, summary: str = "", message: str = "") -> str:
         f'<ul class="checker-list">{items}</ul>'
         f'<p class="checker-lead">{keep_together(words["period"].format(period=period_text(call)))}</p>'
         f'<p class="checker-hint">{esc(call_text(words["disclaimer"], call))}</p>'
+        f"{draft_start()}"
         f"{tools(can_save=False)}"
     )
 
 
 def review_page(progress: str, groups: list[tuple[str, list[tuple[str, str, str, str]]]],
-                summary: str = "", message: str = "") -> str:
+                summary: str = "", message: str = "", draft: str = "") -> str:
     """The list of every answer, with a change link per answer.
 
-    ``groups``: (step title, [(question, subject, answer text, goto target)]).
+    ``groups``: (step title, [(question, subject, answer text, goto target)]); ``draft``: the label
+    of the button to the draft, once the visitor drafts.
     """
     out = [progress, summary, notice(message), _heading("review"), _lead("review")]
     for title, rows in groups:
@@ -60,7 +63,8 @@ def review_page(progress: str, groups: list[tuple[str, list[tuple[str, str, str,
                 f'<span class="checker-visually-hidden">：{esc(hidden)}</span></a></dd></div>')
         out.append("</dl>")
     out.append('<form class="checker-form" novalidate><div class="checker-actions checker-actions--nav">'
-               f'{button("結果を見る", "result", "primary")}{button("戻る", "back")}</div></form>')
+               f'{button("結果を見る", "result", "primary")}{button(draft, "draft") if draft else ""}'
+               f'{button("戻る", "back")}</div></form>')
     out.append(tools())
     return "".join(out)
 

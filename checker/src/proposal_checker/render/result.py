@@ -13,6 +13,7 @@ from ..outcome import LINES, Answer, agency_only, item_line
 from ..result import Result
 from ..rules.documents import CONDITIONS
 from ..wording import PAGES
+from .draft import draft_link
 from .parts import (HEADING_ID, basis_links, button, call_state_note, cited, notice, reference_dialog,
                     tools)
 
@@ -119,6 +120,7 @@ def result_page(result: Result, call: Any, href: Any, progress: str = "", messag
             out.append(_agency_group(asked, href))
     out.append(checklist(result, call, href, state))
     out.append("</div>")
+    out.append(draft_link())
     out.append('<form class="checker-form checker-no-print" novalidate>'
                '<p class="checker-hint">「チェックリストを印刷」は、三つの答えと、提出する書類と提出の方法を印刷します。'
                "「結果の全体を印刷」は、問題のない要件も含めて、すべての項目を印刷します。</p>"

@@ -15,8 +15,10 @@ from .parts import HEADING_ID, button, cited, notice, reference_dialog, tools
 
 
 def step_caption(step: Step, number: int, total: int) -> str:
-    """「ステップ 2 / 7：提案者」: above a step's heading, and what is announced when it is shown."""
-    return PAGES["step"]["caption"].format(number=number, total=total, title=step.title)
+    """「ステップ 2 / 7：提案者」: above a step's heading, and what is announced when it is shown (a
+    step of the draft counts among the draft's: 「提案書の下書き　ステップ 2 / 9：連絡先」)."""
+    caption = PAGES["step"]["draft_caption" if step.part == "draft" else "caption"]
+    return caption.format(number=number, total=total, title=step.title)
 
 
 def _tag(required: bool) -> str:
@@ -60,6 +62,7 @@ def step_page(step: Step, number: int, total: int, progress: str, values: dict[s
     if step.add:
         add = f'<div class="checker-actions checker-actions--add">{button(step.add[1], step.add[0])}</div>'
     lead = f'<p class="checker-lead">{cited(call_text(step.lead, call))}</p>' if step.lead else ""
+    lead += "".join(f'<p class="checker-lead checker-drafted-note">{cited(n)}</p>' for n in step.notes)
     return (
         f"{progress}{summary}{notice(message)}"
         '<div class="checker-layout"><div class="checker-main">'

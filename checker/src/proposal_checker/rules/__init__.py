@@ -19,17 +19,17 @@ from ..findings import Finding, Part
 from ..vocabulary import KINDS
 
 # The groups, in reading order. Adding a rule means adding a function with ``@rule`` to one of these.
-GROUPS = ("kind", "disqualification", "population", "processing", "content", "documents", "submission")
+GROUPS = ("kind", "disqualification", "population", "processing", "content", "documents", "submission", "draft")
 # Each group's heading on the site's list of rules (static.rules_html).
 GROUP_TITLES = {"kind": "提案の種類", "disqualification": "提案者の欠格事由", "population": "本人の数",
                 "processing": "加工の方法", "content": "提案の内容", "documents": "添える書類",
-                "submission": "提出の方法と期限"}
+                "submission": "提出の方法と期限", "draft": "提案書の下書き"}
 # Which of the result's three answers (findings.Part) each group's findings belong to, unless a rule
 # names another (``@rule(part=...)``): the kind of proposal and the file it names decide the form and
 # what is written in it, so they go with the papers.
 GROUP_PARTS = {"kind": Part.PAPERS, "disqualification": Part.ELIGIBILITY, "population": Part.CRITERIA,
                "processing": Part.CRITERIA, "content": Part.CRITERIA, "documents": Part.PAPERS,
-               "submission": Part.PAPERS}
+               "submission": Part.PAPERS, "draft": Part.PAPERS}
 
 
 @dataclass(frozen=True)

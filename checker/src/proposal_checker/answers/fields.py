@@ -1,25 +1,33 @@
-"""The answers the drafts may use: every path, its kind and its limit, in one list.
+"""The answers the drafts may use: every path, its kind, its label and its limit, in one list.
 
 A path names a place in the answers JSON: ``proposers[].address`` is the ``address`` of each
 proposer, ``draft.processing[].item`` the ``item`` of each row of the processing table. The
-documents' data (``data/documents.json``) may name only these paths; the answers format
-(version 2) is to accept exactly the ones marked ``new`` besides those of version 1.
+answers format reads the ones marked ``new`` in its version 2 (answers/drafts.py), besides those
+of version 1; the documents' data (``drafting``, ``data/documents.json``) may name only these
+paths; the drafting steps' questions (data/questions.json) ask for them.
+
+It lives with the answers format, below everything, because the format's reader needs it when
+the checker starts, while the drafting package is not imported (nor, in the browser, even
+downloaded) until a draft is asked for.
 
 Limits: one line of text (a name, an address) up to ``SHORT`` characters, narrative text (the
-business, the measures) up to ``NARRATIVE``; a table up to ``model.MAX_TABLE_ROWS`` rows.
+business, the measures) up to ``NARRATIVE``; the processing table up to ``MAX_TABLE_ROWS`` rows.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
 
-from ..answers import MAX_PROPOSERS, MAX_TEXT
-from .model import MAX_TABLE_ROWS
+from ..vocabulary import WORDS
+from .model import MAX_PROPOSERS, MAX_TEXT
 
 SHORT = MAX_TEXT          # 200, as every text answer of version 1
 NARRATIVE = 2_000
 PHONE = 30
 EMAIL = 254               # RFC 5321's limit on a path
+# A 個人情報ファイル's 記録項目 run to tens, rarely a hundred: 500 rows leave room for any real file
+# while keeping a document small and quick to make (a 500-row .docx is about 60 KB).
+MAX_TABLE_ROWS = 500
 
 KIND_WORDS = {
     "new": "新たに作成してもらう提案（法第112条）",
@@ -31,17 +39,10 @@ PROPOSER_WORDS = {"individual": "個人", "corporation": "法人", "organisation
 METHOD_WORDS = {"hand": "持参", "post": "郵送・信書便", "unknown": "未定"}
 AGENT_WORDS = {"no": "提案者が自ら提出する", "yes": "代理人が提出する", "unknown": "未定"}
 
-# The treatments of one 記録項目 (法第112条第2項第4号, 規則第62条; PPC Q&A Q6-1-5 asks for the method
-# item by item and its granularity). "not-requested": the item is left out of the product.
-TREATMENTS = {
-    "delete": "削除",
-    "replace": "置換え（規則性を有しない方法）",
-    "generalise": "一般化（細かさを粗くする）",
-    "top-bottom": "上位・下位のまとめ（トップ・ボトムコーディング）",
-    "keep": "そのまま",
-    "not-requested": "提供を求めない",
-}
-ENTRUSTED = {"no": "委託しない", "yes": "委託する"}
+# The treatments of one 記録項目 and the entrustment: values of the vocabulary, in the interview's
+# words (data/vocabulary.json), which the documents write too.
+TREATMENTS = WORDS.choices["treatment"]
+ENTRUSTED = WORDS.choices["entrusted"]
 
 KINDS_OF_FIELD = ("text", "narrative", "date", "count", "choice", "phone", "email", "list")
 
@@ -167,4 +168,5 @@ def new_fields() -> tuple[AnswerField, ...]:
     return tuple(f for f in FIELDS if f.new)
 
 
-__all__ = ["AnswerField", "BY_PATH", "FIELDS", "NARRATIVE", "SHORT", "TREATMENTS", "new_fields"]
+__all__ = ["AnswerField", "BY_PATH", "EMAIL_PATTERN", "FIELDS", "MAX_TABLE_ROWS", "NARRATIVE", "PHONE_PATTERN", "SHORT",
+           "TREATMENTS", "new_fields"]
