@@ -120,6 +120,7 @@ test-documents: deps fixtures office
 clean:
 	rm -rf site build/out $(DATA) checker/build
 
-# Figures, not pass/fail: start, repeat visit, answering, weight, main thread, build time, Lighthouse.
-bench: site browser nginx
+# Figures, not pass/fail: start, repeat visit, answering, weight, main thread, build time, Lighthouse,
+# drafting inside Pyodide.
+bench: site fixtures browser nginx
 	$(PY) tests/bench/run.py
