@@ -12,12 +12,11 @@ The words are data (data/outcome.json), checked when loaded: a mistake names the
 """
 from __future__ import annotations
 
-import string
 from dataclasses import dataclass
 from typing import Any, Iterable
 
 from .answers import Submission
-from .datafiles import read_json
+from .datafiles import read_json, template_problem
 from .dates import format_date, format_time
 from .findings import Finding, Part, Status, worst
 from .vocabulary import UNKNOWN, UNKNOWN_LABEL, label
@@ -40,12 +39,8 @@ def _need(cond: bool, where: str, message: str) -> None:
 
 def _text(value: Any, where: str, allowed: tuple[str, ...] = ()) -> str:
     _need(isinstance(value, str) and value.strip() != "", where, "must be a non-empty string")
-    try:
-        named = {name for _, name, _, _ in string.Formatter().parse(value) if name is not None}
-    except ValueError as error:
-        raise OutcomeWordsError(f"outcome.json: {where}: {error}") from None
-    for name in sorted(named - set(allowed)):
-        _need(False, where, f"unknown placeholder {{{name}}} (known here: {', '.join(allowed) or 'none'})")
+    problem = template_problem(value, allowed)
+    _need(problem is None, where, problem or "")
     return value
 
 

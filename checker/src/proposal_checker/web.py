@@ -238,46 +238,62 @@ def _clear_cancel(**_: Any) -> dict:
     return go(here.return_to if here.page == "clear" else here.page)
 
 
-def _add_proposer(fields: Fields, **_: Any) -> dict:
+def _on_step(fields: Fields, step_id: str):
+    """The session, with what the form holds applied, when the step on screen is ``step_id`` (a row
+    is added or removed only on the step that lists them); otherwise None."""
     here = session()
     step = here.current_step(fields)
-    if step is None or step.id != "proposers":
-        return draw()
+    if step is None or step.id != step_id:
+        return None
     here.apply(step, fields, strict=False)
-    index = lists.add_proposer(here.answers)
-    return draw(focus=f"s-p{index}-heading", announce=MESSAGES["proposer_added"].format(number=index + 1))
+    return here
+
+
+def _add_to(fields: Fields, step_id: str, add: Callable[[Any], int], focus: str, message: str) -> dict:
+    """Add a row to a list (proposers, the processing table's rows) on its own step; the new row's
+    heading (``focus``, with its {index}) takes the focus."""
+    here = _on_step(fields, step_id)
+    if here is None:
+        return draw()
+    index = add(here.answers)
+    return draw(focus=focus.format(index=index), announce=MESSAGES[message].format(number=index + 1))
+
+
+def _add_proposer(fields: Fields, **_: Any) -> dict:
+    return _add_to(fields, "proposers", lists.add_proposer, "s-p{index}-heading", "proposer_added")
+
+
+def _remove_from(fields: Fields, step_id: str, arg: str, remove: Callable[[Any, int], bool], prefix: str,
+                 message: str) -> dict:
+    """Remove row ``arg`` of a list (proposers, the processing table's rows) on its own step; the
+    invalid answers of the rows after it move up with them."""
+    here = _on_step(fields, step_id) if arg.isdigit() else None
+    if here is None:
+        return draw()
+    index = int(arg)
+    if remove(here.answers, index):
+        here.invalid = lists.shift_names(here.invalid, prefix, index)
+    return draw(announce=MESSAGES[message].format(number=index + 1))
 
 
 def _remove_proposer(fields: Fields, arg: str, **_: Any) -> dict:
-    here = session()
-    step = here.current_step(fields)
-    if step is None or step.id != "proposers" or not arg.isdigit():
-        return draw()
-    here.apply(step, fields, strict=False)
-    index = int(arg)
-    if lists.remove_proposer(here.answers, index):
-        here.invalid = lists.shift_names(here.invalid, "p", index)
-    return draw(announce=MESSAGES["proposer_removed"].format(number=index + 1))
+    return _remove_from(fields, "proposers", arg, lists.remove_proposer, "p", "proposer_removed")
 
 
 def _add_officer(fields: Fields, arg: str, **_: Any) -> dict:
-    here = session()
-    step = here.current_step(fields)
-    if step is None or not arg.isdigit() or step.id != f"proposer-{int(arg) + 1}":
+    here = _on_step(fields, f"proposer-{int(arg) + 1}") if arg.isdigit() else None
+    if here is None:
         return draw()
     index = int(arg)
-    here.apply(step, fields, strict=False)
     officer = lists.add_officer(here.answers, index)
     return draw(focus=f"s-p{index}-o{officer}-heading", announce=MESSAGES["officer_added"].format(number=officer + 1))
 
 
 def _remove_officer(fields: Fields, arg: str, **_: Any) -> dict:
-    here = session()
-    step = here.current_step(fields)
     index, _, officer = arg.partition(":")
-    if step is None or not (index.isdigit() and officer.isdigit()) or step.id != f"proposer-{int(index) + 1}":
+    here = _on_step(fields, f"proposer-{int(index) + 1}") if index.isdigit() and officer.isdigit() else None
+    if here is None:
         return draw()
-    here.apply(step, fields, strict=False)
     i, j = int(index), int(officer)
     if lists.remove_officer(here.answers, i, j):
         here.invalid = lists.shift_names(here.invalid, f"p{i}.o", j)
@@ -307,25 +323,11 @@ def _draft(fields: Fields, **_: Any) -> dict:
 
 
 def _add_row(fields: Fields, **_: Any) -> dict:
-    here = session()
-    step = here.current_step(fields)
-    if step is None or step.id != "draft-processing":
-        return draw()
-    here.apply(step, fields, strict=False)
-    index = lists.add_row(here.answers)
-    return draw(focus=f"s-r{index}-heading", announce=MESSAGES["row_added"].format(number=index + 1))
+    return _add_to(fields, "draft-processing", lists.add_row, "s-r{index}-heading", "row_added")
 
 
 def _remove_row(fields: Fields, arg: str, **_: Any) -> dict:
-    here = session()
-    step = here.current_step(fields)
-    if step is None or step.id != "draft-processing" or not arg.isdigit():
-        return draw()
-    here.apply(step, fields, strict=False)
-    index = int(arg)
-    if lists.remove_row(here.answers, index):
-        here.invalid = lists.shift_names(here.invalid, lists.ROW_PREFIX, index)
-    return draw(announce=MESSAGES["row_removed"].format(number=index + 1))
+    return _remove_from(fields, "draft-processing", arg, lists.remove_row, lists.ROW_PREFIX, "row_removed")
 
 
 def _download_draft(**_: Any) -> dict:

@@ -14,11 +14,10 @@ questions.call_text). A mistake stops the load with a message that names the fie
 """
 from __future__ import annotations
 
-import string
 from dataclasses import dataclass
 from typing import Any
 
-from .datafiles import read_json
+from .datafiles import read_json, template_problem
 
 CALL = ("agency", "minimum_population", "certificate_months")
 
@@ -78,12 +77,8 @@ def _need(cond: bool, where: str, message: str) -> None:
 
 def _words(value: Any, where: str, allowed: tuple[str, ...]) -> str:
     _need(isinstance(value, str) and value.strip() != "", where, "must be a non-empty string")
-    try:
-        named = {name for _, name, _, _ in string.Formatter().parse(value) if name is not None}
-    except ValueError as error:
-        raise WordingError(f"wording.json: {where}: {error}") from None
-    for name in sorted(named - set(allowed)):
-        _need(False, where, f"unknown placeholder {{{name}}} (known here: {', '.join(allowed) or 'none'})")
+    problem = template_problem(value, allowed)
+    _need(problem is None, where, problem or "")
     return value
 
 

@@ -8,7 +8,8 @@ from ..vocabulary import (BANKRUPTCY, BODY_BANKRUPTCY, BODY_TYPES, CANCELLATION_
 from .model import (DATE_RANGE, EARLIEST_DATE, FORMAT, LATEST_DATE, MAX_BYTES, MAX_COUNT, MAX_DEPTH, MAX_OFFICERS,
                     MAX_PROPOSERS, MAX_TEXT, VERSION, VERSIONS, Answers, Cancellation, DraftAnswers, Person, Proposal,
                     Proposer, Representative, Sentence, Submission)
-from .reader import CHOOSE_SAVED, DAMAGED, NOT_AN_ANSWERS_FILE, AnswersError, parse_answers
+from .errors import CHOOSE_SAVED, DAMAGED, NOT_AN_ANSWERS_FILE, AnswersError
+from .reader import parse_answers
 from .text import json_depth, parse_answers_text, too_large
 
 __all__ = ["BANKRUPTCY", "BODY_BANKRUPTCY", "BODY_TYPES", "CANCELLATION_STATUS", "DONE", "KINDS", "MEASURE_ITEMS",

@@ -6,7 +6,8 @@ import json
 from typing import Any
 
 from .model import FORMAT, MAX_BYTES, MAX_DEPTH, Answers
-from .reader import CHOOSE_SAVED, AnswersError, not_answers, parse_answers
+from .errors import CHOOSE_SAVED, AnswersError, not_answers
+from .reader import parse_answers
 
 
 def parse_answers_text(text: str) -> Answers:

@@ -29,22 +29,21 @@ Not modelled: whether a person is an 役員 (the applicant lists them).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from datetime import date
+from dataclasses import replace
 
 from ..answers import Person, Proposer
-from ..dates import YearMonth, add_years, age_on, first_day_after_counting, format_month
+from ..dates import add_years, age_on
 from ..findings import Finding, Status
-from ..law import ADULT_AGE, DISQUALIFICATION_YEARS, KOKINKEI, age
+from ..law import ADULT_AGE, KOKINKEI, age
 from ..vocabulary import UNKNOWN
 from . import Context, rule
-from .common import (article_118_period, awaiting, awaiting_day, day, day_missing, finding, not_known, officer_label,
-                     proposer_label, worst)
+from .common import (article_118_period, awaiting, awaiting_day, day, finding, not_known, officer_label, proposer_label,
+                     worst)
 from .disqualification_notes import (NOTE_AGE, NOTE_BODY_BANKRUPTCY, NOTE_COUNTING, NOTE_KOKINKEI,  # noqa: F401
                                      NOTE_PLEDGE, NOTE_SUSPENSION, READING_BODY_BANKRUPTCY, TWO_YEARS)
+from .two_years import Said, existing, later_call, no_day, two_years, why_no_day
 
 ADULT = ADULT_AGE.value              # 民法第4条
-YEARS = DISQUALIFICATION_YEARS.value  # 法第113条第4号・第5号
 AGE = age(ADULT_AGE)                  # 「18歳」
 
 TITLES = {
@@ -130,275 +129,146 @@ def screen_person(ctx: Context, prefix: str, where: str, subject: str, person: P
     return findings
 
 
-@dataclass(frozen=True)
-class _Said:
-    """What one item says of one person: its status, message and notes, and the answers it waits for."""
-    status: Status
-    message: str
-    notes: tuple[str, ...] = ()
-    awaits: tuple[str, ...] = ()
+# -- each item: (ctx, person, is_body, where) -> Said ---------------------------------------------
 
-
-# -- each item: (ctx, person, is_body, where) -> _Said ---------------------------------------------
-
-def _existing(ctx: Context) -> bool:
-    """A proposal under 法第118条: its period is in the register (法第117条第3号), not this call's."""
-    return ctx.is_new is False
-
-
-def _minor(ctx: Context, person: Person, body: bool, where: str) -> _Said:
+def _minor(ctx: Context, person: Person, body: bool, where: str) -> Said:
     birth = person.birth_date
     notes = (NOTE_AGE,)
     if birth is None:
-        return _Said(Status.REVIEW, not_known("生年月日", None) + f"提案の日に{AGE}以上であるかを確かめます。", notes,
+        return Said(Status.REVIEW, not_known("生年月日", None) + f"提案の日に{AGE}以上であるかを確かめます。", notes,
                      (f"{where}.birth_date",))
     if birth == UNKNOWN:
-        return _Said(Status.REVIEW, f"生年月日がわからないため、判定できません。未成年者（{AGE}未満の者）は提案できません。"
+        return Said(Status.REVIEW, f"生年月日がわからないため、判定できません。未成年者（{AGE}未満の者）は提案できません。"
                      f"提案の日に{AGE}以上であることを確かめてください。", notes)
     adult_from = add_years(birth, ADULT)
     d = ctx.proposal_day
     if d is None:
         if age_on(birth, ctx.call.opens) >= ADULT:
-            return _Said(Status.PASS, f"募集期間の初日（{day(ctx.call.opens)}）にすでに{AGE}以上です。"
-                         f"未成年者に当たりません（{_no_day(ctx)}）。", notes)
+            return Said(Status.PASS, f"募集期間の初日（{day(ctx.call.opens)}）にすでに{AGE}以上です。"
+                         f"未成年者に当たりません（{no_day(ctx)}）。", notes)
         if age_on(birth, ctx.call.closes) < ADULT:
-            if _existing(ctx):
-                return _Said(Status.REVIEW, f"{_why_no_day(ctx)}募集期間の最終日（{day(ctx.call.closes)}）でも{AGE}未満です。"
+            if existing(ctx):
+                return Said(Status.REVIEW, f"{why_no_day(ctx)}募集期間の最終日（{day(ctx.call.closes)}）でも{AGE}未満です。"
                              f"{AGE}になるのは{day(adult_from)}で、提案の日に{AGE}以上であることが必要です。"
                              + article_118_period(ctx.call), notes, awaiting_day(ctx.answers.submission))
-            return _Said(Status.FAIL, f"募集期間の最終日（{day(ctx.call.closes)}）でも{AGE}未満です。"
+            return Said(Status.FAIL, f"募集期間の最終日（{day(ctx.call.closes)}）でも{AGE}未満です。"
                          f"未成年者（{AGE}未満の者）はこの募集に提案できません。{AGE}になるのは{day(adult_from)}です。", notes)
-        return _Said(Status.REVIEW, f"{_why_no_day(ctx)}{day(adult_from)}に{AGE}になるため、提案の日によって結論が変わります。"
+        return Said(Status.REVIEW, f"{why_no_day(ctx)}{day(adult_from)}に{AGE}になるため、提案の日によって結論が変わります。"
                      "提案の日がその日以後なら、この点は満たします。", notes, awaiting_day(ctx.answers.submission))
     if birth > d:
-        return _Said(Status.REVIEW, "生年月日が提案の日より後になっています。入力を確かめてください。", notes)
+        return Said(Status.REVIEW, "生年月日が提案の日より後になっています。入力を確かめてください。", notes)
     age_then = age_on(birth, d)
     posted = ctx.answers.submission.posted_on if ctx.answers.submission.method == "post" else None
     if age_then >= ADULT and posted is not None and posted < adult_from:
         # The pledge goes into the envelope: signed, at the latest, on the day it is posted.
-        return _Said(Status.REVIEW, f"提案の日（届く日、{day(d)}）には{age_then}歳ですが、発送する日（{day(posted)}）には、"
+        return Said(Status.REVIEW, f"提案の日（届く日、{day(d)}）には{age_then}歳ですが、発送する日（{day(posted)}）には、"
                      f"まだ{AGE}になっていません（{AGE}になるのは{day(adult_from)}です）。誓約書は、{AGE}になる前に署名することになります。"
                      f"その扱いは{ctx.call.agency_name}に確かめてください。{AGE}になってから誓約書に署名し、発送することもできます。",
                      notes + (NOTE_PLEDGE,))
     if age_then >= ADULT:
-        return _Said(Status.PASS, f"提案の日（{day(d)}）に{age_then}歳です。未成年者（{AGE}未満の者）に当たりません。", notes)
+        return Said(Status.PASS, f"提案の日（{day(d)}）に{age_then}歳です。未成年者（{AGE}未満の者）に当たりません。", notes)
     message = (f"提案の日（{day(d)}）に{age_then}歳です。未成年者（{AGE}未満の者）は提案できません。"
                f"{AGE}になるのは{day(adult_from)}です。")
     if adult_from <= ctx.call.closes:
         message += f"募集期間中に{AGE}になるため、その日以後に提出すれば、この点は満たします。"
-    elif not _existing(ctx):
+    elif not existing(ctx):
         message += f"この募集の締切（{day(ctx.call.closes)}）までに{AGE}にならないため、この募集には提案できません。" \
-                   + _later_call(ctx, adult_from)
-    return _Said(Status.FAIL, message, notes)
+                   + later_call(ctx, adult_from)
+    return Said(Status.FAIL, message, notes)
 
 
-def _capacity(ctx: Context, person: Person, body: bool, where: str) -> _Said:
+def _capacity(ctx: Context, person: Person, body: bool, where: str) -> Said:
     quote = "「精神の機能の障害により行政機関等匿名加工情報等をその用に供して行う事業を適正に行うに当たって必要な認知、判断及び意思疎通を適切に行うことのできない者」"
     if person.capacity == "no":
-        return _Said(Status.PASS, f"公示3②の{quote}に当たらないと回答しました。")
+        return Said(Status.PASS, f"公示3②の{quote}に当たらないと回答しました。")
     if person.capacity == "yes":
-        return _Said(Status.FAIL, f"公示3②の{quote}に当たると回答しました。この場合は提案できません。")
-    return _Said(Status.REVIEW, not_known(f"公示3②の{quote}に当たるか", person.capacity, "capacity") + "当たる場合は提案できません。",
+        return Said(Status.FAIL, f"公示3②の{quote}に当たると回答しました。この場合は提案できません。")
+    return Said(Status.REVIEW, not_known(f"公示3②の{quote}に当たるか", person.capacity, "capacity") + "当たる場合は提案できません。",
                  awaits=awaiting(person.capacity, f"{where}.capacity"))
 
 
-def _bankruptcy(ctx: Context, person: Person, body: bool, where: str) -> _Said:
+def _bankruptcy(ctx: Context, person: Person, body: bool, where: str) -> Said:
     if body:
         return _body_bankruptcy(ctx, person, where)
     note = ("「復権」は、破産手続開始の決定によって受けた資格の制限がなくなることです。",)
     if person.bankruptcy == "none":
-        return _Said(Status.PASS, "破産手続開始の決定を受けていないと回答しました。欠格事由に当たりません。")
+        return Said(Status.PASS, "破産手続開始の決定を受けていないと回答しました。欠格事由に当たりません。")
     if person.bankruptcy == "restored":
-        return _Said(Status.PASS, "破産手続開始の決定を受けましたが、復権を得ていると回答しました。欠格事由に当たりません。", note)
+        return Said(Status.PASS, "破産手続開始の決定を受けましたが、復権を得ていると回答しました。欠格事由に当たりません。", note)
     if person.bankruptcy == "not-restored":
-        return _Said(Status.FAIL, "破産手続開始の決定を受けて、まだ復権を得ていないと回答しました。"
+        return Said(Status.FAIL, "破産手続開始の決定を受けて、まだ復権を得ていないと回答しました。"
                      "「破産手続開始の決定を受けて復権を得ない者」は提案できません。", note)
-    return _Said(Status.REVIEW, not_known("破産手続開始の決定を受けて復権を得ない者に当たるか", person.bankruptcy, "bankruptcy")
+    return Said(Status.REVIEW, not_known("破産手続開始の決定を受けて復権を得ない者に当たるか", person.bankruptcy, "bankruptcy")
                  + "当たる場合は提案できません。", note, awaiting(person.bankruptcy, f"{where}.bankruptcy"))
 
 
-def _body_bankruptcy(ctx: Context, person: Person, where: str) -> _Said:
+def _body_bankruptcy(ctx: Context, person: Person, where: str) -> Said:
     """A body has no 復権 (破産法第255条・第256条 are for natural persons); it is asked whether a
     破産手続開始の決定 is in effect, and "not-restored" stands for that (answers format 1)."""
     note = (NOTE_BODY_BANKRUPTCY,)
     if person.bankruptcy == "none":
-        return _Said(Status.PASS, "破産手続開始の決定を受けて、その効力が続いていることはないと回答しました。欠格事由に当たりません。")
+        return Said(Status.PASS, "破産手続開始の決定を受けて、その効力が続いていることはないと回答しました。欠格事由に当たりません。")
     if person.bankruptcy == "not-restored":
-        return _Said(Status.FAIL, "破産手続開始の決定を受けて、その効力が続いていると回答しました。"
+        return Said(Status.FAIL, "破産手続開始の決定を受けて、その効力が続いていると回答しました。"
                      "このサイトの読み方では、「破産手続開始の決定を受けて復権を得ない者」に当たるため、提案できません。"
                      + READING_BODY_BANKRUPTCY.format(agency=ctx.call.agency_name), note)
-    return _Said(Status.REVIEW, not_known("破産手続開始の決定を受けて、その効力が続いているか", person.bankruptcy, "body_bankruptcy")
+    return Said(Status.REVIEW, not_known("破産手続開始の決定を受けて、その効力が続いているか", person.bankruptcy, "body_bankruptcy")
                  + "続いている場合は提案できません。", note, awaiting(person.bankruptcy, f"{where}.bankruptcy"))
 
 
-def _sentence(ctx: Context, person: Person, body: bool, where: str) -> _Said:
+def _sentence(ctx: Context, person: Person, body: bool, where: str) -> Said:
     s = person.sentence
     notes: tuple[str, ...] = (NOTE_KOKINKEI.format(agency=ctx.call.agency_name),)
     what = ("この法律の規定による刑（罰金を含みます）" if body
             else f"{KOKINKEI.value}以上の刑、またはこの法律の規定による刑（罰金を含みます）")
     if s is None or s.status is None:
-        return _Said(Status.REVIEW, not_known(f"{what}に処せられたことがあるか", None), notes, (f"{where}.sentence.status",))
+        return Said(Status.REVIEW, not_known(f"{what}に処せられたことがあるか", None), notes, (f"{where}.sentence.status",))
     if s.status == "none":
-        return _Said(Status.PASS, f"{what}に処せられたことはないと回答しました。欠格事由に当たりません。", notes)
+        return Said(Status.PASS, f"{what}に処せられたことはないと回答しました。欠格事由に当たりません。", notes)
     if s.status == UNKNOWN:
-        return _Said(Status.REVIEW, not_known(f"{what}に処せられたことがあるか", UNKNOWN, "sentence_status")
+        return Said(Status.REVIEW, not_known(f"{what}に処せられたことがあるか", UNKNOWN, "sentence_status")
                      + f"処せられ、その執行を終わった日などから起算して{TWO_YEARS}を経過しない場合は、提案できません。", notes)
     if s.state == "serving":
-        return _Said(Status.FAIL, f"刑の執行中と回答しました。刑の執行を終わった日から起算して{TWO_YEARS}を経過するまでは、提案できません。",
+        return Said(Status.FAIL, f"刑の執行中と回答しました。刑の執行を終わった日から起算して{TWO_YEARS}を経過するまでは、提案できません。",
                      notes + (NOTE_COUNTING,))
     if s.state == "suspended":
-        return _Said(Status.FAIL, "刑の執行猶予中と回答しました。執行猶予の期間中は、刑に処せられた者に当たるため、提案できません。"
+        return Said(Status.FAIL, "刑の執行猶予中と回答しました。執行猶予の期間中は、刑に処せられた者に当たるため、提案できません。"
                      "この扱いは一般的な読み方によるもので、この法律について確かめられてはいません。提出先に確かめてください。",
                      notes + ("この扱いは、同じ文言を持つ多くの法律の一般的な読み方によります。",))
     if s.state == "partly-suspended":
         # 刑法第27条の2: part of the term is served, the rest suspended; none of the other answers fits.
-        return _Said(Status.REVIEW, "刑の一部の執行猶予（刑法第27条の2）を受けたと回答しました。猶予されなかった部分の執行や、"
+        return Said(Status.REVIEW, "刑の一部の執行猶予（刑法第27条の2）を受けたと回答しました。猶予されなかった部分の執行や、"
                      f"猶予の期間がどうなっているかによって、欠格事由に当たるか、いつから{TWO_YEARS}を数えるかが変わります。"
                      f"このチェックでは判定しません。{ctx.call.agency_name}に確かめてください。", notes + (NOTE_COUNTING,))
     if s.state == "suspension-completed":
-        return _Said(Status.PASS, "執行猶予の期間を取り消されることなく終えたと回答しました。刑の言渡しが効力を失っていれば、一般的な読み方では、欠格事由に当たりません。"
+        return Said(Status.PASS, "執行猶予の期間を取り消されることなく終えたと回答しました。刑の言渡しが効力を失っていれば、一般的な読み方では、欠格事由に当たりません。"
                      f"念のため、{ctx.call.agency_name}に確かめてください。", notes + (NOTE_SUSPENSION.format(agency=ctx.call.agency_name),))
     if s.state == "ended":
         if s.ended_on is None:
-            return _Said(Status.REVIEW, not_known("刑の執行を終わった日（または執行を受けることがなくなった日）", None)
+            return Said(Status.REVIEW, not_known("刑の執行を終わった日（または執行を受けることがなくなった日）", None)
                          + f"その日から起算して{TWO_YEARS}を経過しているかを確かめます。", notes + (NOTE_COUNTING,),
                          (f"{where}.sentence.ended_on",))
-        return replace(_two_years(ctx, s.ended_on, "刑の執行を終わった日"), notes=notes + (NOTE_COUNTING,))
-    return _Said(Status.REVIEW, not_known("刑の執行が終わっているか（執行中、執行猶予中など）", s.state, "sentence_state")
+        return replace(two_years(ctx, s.ended_on, "刑の執行を終わった日"), notes=notes + (NOTE_COUNTING,))
+    return Said(Status.REVIEW, not_known("刑の執行が終わっているか（執行中、執行猶予中など）", s.state, "sentence_state")
                  + f"執行中、執行猶予中、執行を終わってから{TWO_YEARS}を経過しない場合は、提案できません。", notes,
                  awaiting(s.state, f"{where}.sentence.state"))
 
 
-def _cancellation(ctx: Context, person: Person, body: bool, where: str) -> _Said:
+def _cancellation(ctx: Context, person: Person, body: bool, where: str) -> Said:
     c = person.cancellation
     notes = (NOTE_COUNTING,)
     what = "法第120条の規定により行政機関等匿名加工情報の利用に関する契約を解除されたこと"
     if c is None or c.status is None:
-        return _Said(Status.REVIEW, not_known(f"{what}があるか", None), notes, (f"{where}.cancellation.status",))
+        return Said(Status.REVIEW, not_known(f"{what}があるか", None), notes, (f"{where}.cancellation.status",))
     if c.status == "none":
-        return _Said(Status.PASS, f"{what}はないと回答しました。欠格事由に当たりません。")
+        return Said(Status.PASS, f"{what}はないと回答しました。欠格事由に当たりません。")
     if c.status == UNKNOWN:
-        return _Said(Status.REVIEW, not_known(f"{what}があるか", UNKNOWN, "cancellation_status")
+        return Said(Status.REVIEW, not_known(f"{what}があるか", UNKNOWN, "cancellation_status")
                      + f"解除の日から起算して{TWO_YEARS}を経過しない場合は、提案できません。", notes)
     if c.date is None:
-        return _Said(Status.REVIEW, not_known("契約を解除された日", None) + f"その日から起算して{TWO_YEARS}を経過しているかを確かめます。",
+        return Said(Status.REVIEW, not_known("契約を解除された日", None) + f"その日から起算して{TWO_YEARS}を経過しているかを確かめます。",
                      notes, (f"{where}.cancellation.date",))
-    return replace(_two_years(ctx, c.date, "契約を解除された日"), notes=notes)
-
-
-def _two_years(ctx: Context, start: date | YearMonth, what: str) -> _Said:
-    """「{what}から起算して二年を経過しない」, on the proposal day or, if none, over the whole call.
-    ``start`` may be a month alone, its day not known (_two_years_month)."""
-    if isinstance(start, YearMonth):
-        return _two_years_month(ctx, start, what)
-    return _two_years_day(ctx, start, what)
-
-
-def _two_years_day(ctx: Context, start: date, what: str) -> _Said:
-    free = first_day_after_counting(start, YEARS)
-    d = ctx.proposal_day
-    if d is None:
-        if free <= ctx.call.opens:
-            return _Said(Status.PASS, f"{what}（{day(start)}）から起算して{TWO_YEARS}を、募集期間の初日より前に経過しています。"
-                         f"欠格事由に当たりません（{_no_day(ctx)}）。")
-        waits = awaiting_day(ctx.answers.submission)
-        if free > ctx.call.closes:
-            if _existing(ctx):
-                return _Said(Status.REVIEW, f"{_why_no_day(ctx)}{what}（{day(start)}）から起算して{TWO_YEARS}を経過しないうちに、"
-                             f"この募集の期間が終わります。提案できるのは{day(free)}からです。" + article_118_period(ctx.call),
-                             awaits=waits)
-            return _Said(Status.FAIL, f"{what}（{day(start)}）から起算して{TWO_YEARS}を経過しないうちに、募集期間が終わります。"
-                         f"この募集には提案できません。{_later_call(ctx, free)}")
-        return _Said(Status.REVIEW, f"{_why_no_day(ctx)}{what}（{day(start)}）から起算して{TWO_YEARS}を経過するのは"
-                     f"{day(free)}の始まりです。提案の日によって結論が変わります。提案の日がその日以後なら、この点は満たします。",
-                     awaits=waits)
-    if start > d:
-        return _Said(Status.REVIEW, f"{what}（{day(start)}）が提案の日より後になっています。入力を確かめてください。")
-    if d >= free:
-        return _Said(Status.PASS, f"{what}（{day(start)}）から起算して{TWO_YEARS}を経過しています（{day(free)}から提案できます）。"
-                     "欠格事由に当たりません。")
-    return _Said(Status.FAIL, f"提案の日（{day(d)}）には、{what}（{day(start)}）から起算して{TWO_YEARS}を経過していません。"
-                 f"提案できるのは{day(free)}からです。" + _when_then(ctx, free))
-
-
-def _when_then(ctx: Context, free: date) -> str:
-    """After 「提案できるのは{free}からです」 for a proposal day too early: whether this call still allows
-    it (a later proposal day in its period), or is closed to them and from when a later call could be used."""
-    if _existing(ctx):
-        return ""   # 法第118条: the period is the register's (法第117条第3号), not this call's
-    if free <= ctx.call.closes:
-        return f"募集期間の中の{day(free)}以後に提出すれば、この点は満たします。"
-    return (f"この募集の締切（{day(ctx.call.closes)}）までには{TWO_YEARS}を経過しないため、この募集には提案できません。"
-            + _later_call(ctx, free))
-
-
-def _later_call(ctx: Context, free: date, at_latest: bool = False) -> str:
-    """What a person this call is closed to can do: a later call, from the day the bar ends
-    (``at_latest``: the last it can be, when the day it began is not known)."""
-    since = f"遅くとも{day(free)}" if at_latest else day(free)
-    return f"この点は、{since}から満たします。その日以後も提案を受け付けている募集であれば、提案できます。"
-
-
-# What each outcome says for a run of days of a month (_two_years_month).
-_OUTCOME = {Status.PASS: "この点は満たします", Status.FAIL: "この点を満たしません", Status.REVIEW: "提案の日によって変わります"}
-
-
-def _two_years_month(ctx: Context, month: YearMonth, what: str) -> _Said:
-    """A start given as a month alone (「2024年5月」): decided only if every day of the month gives the same
-    outcome; otherwise "review", saying which days give which outcome, so the day is what decides it."""
-    shown = f"{what}は{format_month(month)}と回答しました（日は答えていません）。"
-    said = [(d, _two_years_day(ctx, d, what)) for d in month.days()]
-    statuses = {s.status for _, s in said}
-    earliest, latest = (first_day_after_counting(d, YEARS) for d in (month.first, month.last))
-    d = ctx.proposal_day
-    when = f"提案の日（{day(d)}）" if d is not None else "募集期間の初日"
-    if len(statuses) > 1:
-        runs: list[tuple[date, date, Status]] = []
-        for one, s in said:
-            if runs and runs[-1][2] is s.status:
-                runs[-1] = (runs[-1][0], one, s.status)
-            else:
-                runs.append((one, one, s.status))
-        parts = "。".join(f"{a.day}日から{b.day}日までなら、{_OUTCOME[status]}" if a != b else f"{a.day}日なら、{_OUTCOME[status]}"
-                         for a, b, status in runs)
-        return _Said(Status.REVIEW, f"{shown}この点を満たすかは、その月の何日かで変わります。{parts}。"
-                     "日まで入力してください。")
-    status = statuses.pop()
-    if status is Status.PASS:
-        return _Said(Status.PASS, f"{shown}その月のどの日だったとしても、{when}より前に、起算して{TWO_YEARS}を経過しています"
-                     f"（遅くとも{day(latest)}から提案できます）。欠格事由に当たりません。")
-    if status is Status.FAIL:
-        if d is not None:
-            message = (f"{shown}その月のどの日だったとしても、{when}には、起算して{TWO_YEARS}を経過していません。"
-                       f"提案できるのは、早くて{day(earliest)}、遅くとも{day(latest)}からです。")
-            if _existing(ctx) or latest <= ctx.call.closes:
-                return _Said(Status.FAIL, message + _when_then(ctx, latest))
-            if earliest > ctx.call.closes:
-                return _Said(Status.FAIL, message + f"この募集の締切（{day(ctx.call.closes)}）までには{TWO_YEARS}を経過しないため、"
-                             "この募集には提案できません。" + _later_call(ctx, latest, at_latest=True))
-            return _Said(Status.FAIL, message + f"この募集の締切（{day(ctx.call.closes)}）までに{TWO_YEARS}を経過するかは、"
-                         "その月の何日かで変わります。日まで入力してください。")
-        return _Said(Status.FAIL, f"{shown}その月のどの日だったとしても、起算して{TWO_YEARS}を経過しないうちに、募集期間が終わります。"
-                     f"この募集には提案できません。{_later_call(ctx, latest, at_latest=True)}")
-    # "review" on every day: the proposal day decides (or a day typed after it); the day of the month does not.
-    waits = awaiting_day(ctx.answers.submission) if d is None else ()
-    if d is not None:
-        return _Said(Status.REVIEW, f"{shown}その月のどの日でも、{what}が提案の日（{day(d)}）より後になります。入力を確かめてください。")
-    return _Said(Status.REVIEW, f"{shown}{_why_no_day(ctx)}起算して{TWO_YEARS}を経過するのは、その月の日によって"
-                 f"{day(earliest)}から{day(latest)}までの間です。提案の日によって結論が変わります。"
-                 f"提案の日が{day(latest)}以後なら、この点は満たします。"
-                 + (article_118_period(ctx.call) if _existing(ctx) else ""), awaits=waits)
-
-
-def _no_day(ctx: Context) -> str:
-    """Why a finding speaks of the whole call period: no proposal day was given."""
-    if ctx.answers.submission.date_unknown:
-        return "提案の日は「わからない」と回答しています"
-    return "提案の日はまだ入力されていません"
-
-
-def _why_no_day(ctx: Context) -> str:
-    return day_missing(ctx.answers.submission)
+    return replace(two_years(ctx, c.date, "契約を解除された日"), notes=notes)
 
 
 # -- 法人その他の団体: the officers (item 6) and the summary over all proposers ---------------------
