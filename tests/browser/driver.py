@@ -122,6 +122,13 @@ def choose_radios(page, choices: dict[str, str] | None = None) -> None:
                 page.wait_for_function(f"() => !document.querySelector('{BODY} [data-result] > i.stale')")
 
 
+def wait_shown(page, name: str) -> None:
+    """Until a follow-up question's input ``name`` is shown (Python's answer to the change that asks
+    for it may come after the answer to an earlier change, such as a text field left by the click)."""
+    page.wait_for_function(f"""() => [...document.querySelectorAll('{BODY} [name="{name}"]')]
+      .some((e) => !e.closest('[hidden]'))""")
+
+
 def fill_step(page, free_text: str = "山田 太郎", choices: dict[str, str] | None = None,
               numbers: bool = True) -> list[str]:
     """Answer the step on screen; returns the names of the inputs filled with `free_text`."""

@@ -4,7 +4,7 @@ differ is 「確認が必要」 and says which days give what (issue 20, point 7
 from __future__ import annotations
 
 from callfacts import CALL, OFFICE_DAY
-from driver import BODY, choose_radios, fill_step, heading, press, start
+from driver import BODY, choose_radios, fill_step, heading, press, start, wait_shown
 from test_result_and_print import PHONE
 
 
@@ -22,7 +22,9 @@ def to_the_person_step(page) -> None:
     press(page, "next")
     fill_step(page)           # every 「当たらない」, a birth date
     choose_radios(page, {"p0.sentence.status": "yes"})
+    wait_shown(page, "p0.sentence.state")
     choose_radios(page, {"p0.sentence.status": "yes", "p0.sentence.state": "ended"})
+    wait_shown(page, "p0.sentence.ended_on.year")
 
 
 def type_month(page, year: int, month: int) -> None:
