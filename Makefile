@@ -10,7 +10,7 @@ PORT   ?= 8000
 DATA   := checker/src/proposal_checker/data/call.json
 CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser)
 
-.PHONY: serve test site bundle fixtures deps browser nginx office test-checker test-pyodide test-site test-documents clean bench
+.PHONY: serve test site bundle fixtures deps browser nginx office test-checker test-pyodide test-site test-pages test-nginx test-documents clean bench
 
 serve: site
 	@echo "Serving site/ at http://127.0.0.1:$(PORT)/ (Ctrl+C to stop)"
@@ -87,8 +87,13 @@ office:
 	  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q libreoffice-writer-nogui poppler-utils fonts-noto-cjk; \
 	else echo "LibreOffice or pdftotext is not installed. Install them with: sudo apt-get install libreoffice-writer-nogui poppler-utils fonts-noto-cjk" >&2; exit 1; fi
 
+# The site is built once, here; the suites then run on it (BUILT=1: they do not build it again). The
+# checker's two runs (CPython, Pyodide) and the last two suites are single processes: two at a time,
+# each suite's output kept together.
 test: site browser nginx office
-	$(MAKE) test-checker test-pyodide test-site test-documents
+	$(MAKE) --no-print-directory -j2 --output-sync=target BUILT=1 test-checker test-pyodide
+	$(MAKE) --no-print-directory BUILT=1 test-pages
+	$(MAKE) --no-print-directory -j2 --output-sync=target BUILT=1 test-nginx test-documents
 
 test-checker: deps $(DATA) fixtures
 	$(VENV)/bin/pytest tests/checker
@@ -102,15 +107,21 @@ $(TEST_WHEELS): requirements.txt
 	  -d $(dir $@) $$(grep -iE '^(pytest|pluggy|iniconfig|packaging|pygments|hypothesis|attrs|sortedcontainers)==' requirements.txt)
 	touch $@
 
-test-pyodide: bundle fixtures $(TEST_WHEELS)
+test-pyodide: $(if $(BUILT),,bundle) fixtures $(TEST_WHEELS)
 	node tests/pyodide/run.mjs tests/checker
 
-# Three runs: each folder's conftest.py is imported as `conftest`, so they cannot share a process.
-# The content and browser tests run in one process per core (pytest-xdist), a test module's tests
-# together (the browser tests of a module share one checker page).
-test-site: site fixtures
+# The built site's tests: its pages (content, then browser) and nginx serving it.
+test-site: test-pages test-nginx
+
+# Two runs: each folder's conftest.py is imported as `conftest`, so they cannot share a process.
+# Each runs in one process per core (pytest-xdist), a test module's tests together (the browser
+# tests of a module share one checker page).
+test-pages: $(if $(BUILT),,site) fixtures
 	$(VENV)/bin/pytest tests/content -n auto --dist loadfile
 	$(VENV)/bin/pytest tests/browser -n auto --dist loadfile
+
+# The built site served by real nginx, configured by deploy/nginx.py.
+test-nginx: $(if $(BUILT),,site) nginx
 	$(VENV)/bin/pytest tests/nginx
 
 # The drafts' .docx in a real word processor (LibreOffice) and read back by python-docx.
