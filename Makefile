@@ -87,13 +87,13 @@ office:
 	  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q libreoffice-writer-nogui poppler-utils fonts-noto-cjk; \
 	else echo "LibreOffice or pdftotext is not installed. Install them with: sudo apt-get install libreoffice-writer-nogui poppler-utils fonts-noto-cjk" >&2; exit 1; fi
 
-# The site is built once, here; the suites then run on it (BUILT=1: they do not build it again). The
-# checker's two runs (CPython, Pyodide) and the last two suites are single processes: two at a time,
-# each suite's output kept together.
-test: site browser nginx office
-	$(MAKE) --no-print-directory -j2 --output-sync=target BUILT=1 test-checker test-pyodide
-	$(MAKE) --no-print-directory BUILT=1 test-pages
-	$(MAKE) --no-print-directory -j2 --output-sync=target BUILT=1 test-nginx test-documents
+# The site is built once; the suites then run on it (BUILT=1: they do not build it again). What runs
+# in one process goes two at a time, each one's output kept together: the site's build beside the
+# checker's tests on CPython, the checker's tests inside Pyodide beside the documents' in LibreOffice.
+test: browser nginx office
+	$(MAKE) --no-print-directory -j2 --output-sync=target site test-checker
+	$(MAKE) --no-print-directory -j2 --output-sync=target BUILT=1 test-pyodide test-documents
+	$(MAKE) --no-print-directory BUILT=1 test-pages test-nginx
 
 test-checker: deps $(DATA) fixtures
 	$(VENV)/bin/pytest tests/checker
