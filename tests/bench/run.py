@@ -195,7 +195,7 @@ def weight_figures(browser, base):
         sizes = []
         page.on("requestfinished", lambda r: sizes.append((r.url, r)))
         page.goto(url)
-        if path.startswith("checker"):
+        if page.locator("#checker").count():  # the checker page (not the list's own page below it)
             page.wait_for_selector("#checker[data-state='ready']", timeout=90000)
         page.wait_for_load_state("networkidle")
         groups = {"runtime": 0, "theme": 0, "ours": 0}
@@ -311,7 +311,7 @@ def main() -> int:
         ("make site from a clean tree", f"{figures['build']['make_site_s']:.1f} s"),
     ]
     for path, w in figures["weight"].items():
-        label = "checker page" if path.startswith("checker") else f"page {path}"
+        label = "checker page" if path == "checker" else f"page {path}"
         parts = f"ours {w['ours_bytes']/1024:.0f} + theme {w['theme_bytes']/1024:.0f}"
         if w["runtime_bytes"]:
             parts += f" + runtime {w['runtime_bytes']/1024:.0f}"
