@@ -149,6 +149,14 @@ def start(page) -> None:
     press(page, "next")  # はじめる
 
 
+def answer_steps(page, count: int) -> None:
+    """From はじめに, answer the first ``count`` steps as fill_step does and go on to the next."""
+    start(page)
+    for _ in range(count):
+        fill_step(page)
+        press(page, "next")
+
+
 def to_review(page, free_text: str = "山田 太郎", limit: int = 20) -> list[str]:
     """From the first question, answer every step until the review page; returns the headings seen."""
     seen = []

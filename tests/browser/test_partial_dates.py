@@ -4,7 +4,7 @@ differ is 「確認が必要」 and says which days give what (issue 20, point 7
 from __future__ import annotations
 
 from callfacts import CALL, OFFICE_DAY
-from driver import BODY, choose_radios, fill_step, heading, press, start, wait_shown
+from driver import BODY, answer_steps, choose_radios, fill_step, heading, press, wait_shown
 from test_result_and_print import PHONE
 
 
@@ -15,11 +15,7 @@ def month_before(day, months: int) -> tuple[int, int]:
 
 def to_the_person_step(page) -> None:
     page.set_viewport_size(PHONE)
-    start(page)
-    fill_step(page)           # 提案の種類
-    press(page, "next")
-    fill_step(page)           # 提案者: one individual
-    press(page, "next")
+    answer_steps(page, 2)     # 提案の種類; 提案者: one individual
     fill_step(page)           # every 「当たらない」, a birth date
     choose_radios(page, {"p0.sentence.status": "yes"})
     wait_shown(page, "p0.sentence.state")

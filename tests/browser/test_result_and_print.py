@@ -17,7 +17,7 @@ from datetime import timedelta
 import pytest
 
 from callfacts import CALL, IN_HOURS, OFFICE_DAY
-from driver import BODY, fill_step, heading, load_file, open_checker, press, start, write_answers
+from driver import BODY, answer_steps, heading, load_file, open_checker, press, start, write_answers
 
 PHONE = {"width": 390, "height": 844}
 MEASURES = {k: "yes" for k in ("purpose_method", "access_control", "leak_prevention", "staff", "disposal", "incidents")}
@@ -195,11 +195,7 @@ def test_the_live_panel_judges_nothing_before_anything_is_answered(checker):
 def test_on_a_phone_the_live_panel_is_seen_when_an_answer_changes_it_names_what_fails_and_moves_nothing(checker):
     page = checker
     page.set_viewport_size(PHONE)
-    start(page)
-    fill_step(page)           # 提案の種類
-    press(page, "next")
-    fill_step(page)           # 提案者: one individual
-    press(page, "next")
+    answer_steps(page, 2)     # 提案の種類; 提案者: one individual
     assert "欠格" in page.title()
     radio = page.locator(f"{BODY} input[name='p0.capacity'][value='yes']")
     label = page.locator(f'label[for="{radio.get_attribute("id")}"]')

@@ -11,7 +11,7 @@ from __future__ import annotations
 import copy
 from datetime import timedelta
 
-from drafts import TRICKY
+from drafts import PROCESSING, common_draft, contract
 
 KINDS_OF_APPLICANT = ("individual", "company", "joint", "agent", "new-user", "change", "extension")
 PROPOSAL_KIND = {"individual": "new", "company": "new", "joint": "new", "agent": "new",
@@ -57,39 +57,19 @@ def applicant(kind: str, call) -> dict:
     else:
         submission = {"method": "hand", "date": day.isoformat(), "time": "10:00"}
     submission["agent"] = "yes" if agent else "no"
-    draft = {
-        "contact": {"name": "鈴木 花子", "department": "研究開発部", "telephone": "03-1234-5678",
-                    "email": "hanako@example.jp"},
-        "business": {"purpose": TRICKY, "method": "統計的な分析（集計・回帰分析）", "outputs": "報告書「人の移動の統計」",
-                     "handlers": "研究開発部の分析担当者3名", "entrusted": "yes",
-                     "entrustment": "集計の一部を株式会社委託先に委託する"},
-        "period": {"start": "2026-07-01", "end": "2028-03-31", "reason": "2年間の推移を分析するため"},
-        "measures": {"organisational": "責任者を置き、取扱規程を定める", "human": "担当者に研修を行う",
-                     "physical": "施錠した部屋で扱う", "technical": "ネットワークから切り離した端末で扱う",
-                     "no_reidentification": "他の情報と照合しない（法第45条）", "deletion": "期間の終わりに消去する",
-                     "incidents": "直ちに報告し、被害の拡大を防ぐ"},
-        "delivery": "暗号化した電子媒体（DVD-R）で受け取る",
-        "contribution": {"reason": "新たな統計サービスの創出に資する", "effects": "行政と民間の双方で使える指標ができる"},
-    }
+    draft = common_draft()
     proposal = {"kind": proposal_kind}
     if proposal_kind == "new":
         proposal.update(file_name=f"在留管理ファイル {ONE_LINE}", population=5000, file_population="unknown")
         draft["population_basis"] = "対象期間の登録件数から推計"
-        draft["processing"] = [
-            {"item": "住所", "treatment": "generalise", "note": "都道府県まで"},
-            {"item": "生年月日", "treatment": "generalise", "note": "年代（10歳刻み）"},
-            {"item": "氏名", "treatment": "delete"},
-            {"item": "自由記述欄", "treatment": "not-requested", "note": "特異な記述を含むおそれ"},
-            {"item": "在留期間", "treatment": "top-bottom", "note": "10年以上は「10年以上」に"},
-        ]
+        draft["processing"] = copy.deepcopy(PROCESSING[:5])
         draft["extraction"] = {"period": "2024年4月から2025年3月まで", "attributes": "東京都に住所がある人",
                                "sampling": "10分の1を無作為抽出"}
     else:
         proposal["file_name"] = "作成済みの匿名加工情報 <第1号>"
         draft["product"] = {"identification": "個人情報ファイル簿に記載の「在留統計匿名加工情報」（2025年作成）"}
     if proposal_kind in ("existing-change", "existing-extend"):
-        draft["contract"] = {"date": "2025-04-01", "purpose": "人口移動の研究", "period": "2025年4月から2026年3月まで",
-                             "changes": "利用期間を2年延長する" if kind == "extension" else "分析の対象を広げる"}
+        draft["contract"] = contract(proposal_kind)
     if agent:
         draft["agent"] = {"name": "代理 太郎", "address": "神奈川県横浜市中区1-1", "scope": "提案書類の提出と、提案に関する説明"}
     return {"format": "proposal-checker/answers", "version": 2, "call": call.id, "proposal": proposal,

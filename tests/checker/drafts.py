@@ -17,6 +17,43 @@ TRICKY = '研究 <b>&amp; "引用" \'単\' 𠮷野家 😀\n二行目 & </w:t>'
 KINDS = ("new", "existing-new-user", "existing-change", "existing-extend")
 
 
+def common_draft() -> dict:
+    """The draft's answers every applicant of these tests gives, whatever its kind (tests/checker/applicants.py
+    too): the contact, the business, the period, the measures, the delivery and the contribution."""
+    return {
+        "contact": {"name": "鈴木 花子", "department": "研究開発部", "telephone": "03-1234-5678",
+                    "email": "hanako@example.jp"},
+        "business": {"purpose": TRICKY, "method": "統計的な分析（集計・回帰分析）", "outputs": "報告書「人の移動の統計」",
+                     "handlers": "研究開発部の分析担当者3名", "entrusted": "yes",
+                     "entrustment": "集計の一部を株式会社委託先に委託する"},
+        "period": {"start": "2026-07-01", "end": "2028-03-31", "reason": "2年間の推移を分析するため"},
+        "measures": {"organisational": "責任者を置き、取扱規程を定める", "human": "担当者に研修を行う",
+                     "physical": "施錠した部屋で扱う", "technical": "ネットワークから切り離した端末で扱う",
+                     "no_reidentification": "他の情報と照合しない（法第45条）", "deletion": "期間の終わりに消去し、証明書を出す",
+                     "incidents": "直ちに報告し、被害の拡大を防ぐ"},
+        "delivery": "暗号化した電子媒体（DVD-R）で受け取る",
+        "contribution": {"reason": "新たな統計サービスの創出に資する", "effects": "行政と民間の双方で使える指標ができる"},
+    }
+
+
+# The processing table's rows, one of each treatment and more (a new proposal's draft).
+PROCESSING = [
+    {"item": "住所", "treatment": "generalise", "note": "都道府県まで"},
+    {"item": "生年月日", "treatment": "generalise", "note": "年代（10歳刻み）"},
+    {"item": "氏名", "treatment": "delete"},
+    {"item": "自由記述欄", "treatment": "not-requested", "note": "特異な記述を含むおそれ"},
+    {"item": "在留期間", "treatment": "top-bottom", "note": "10年以上は「10年以上」に"},
+    {"item": "国籍", "treatment": "keep"},
+    {"item": "管理番号", "treatment": "replace", "note": "規則性のない番号に"},
+]
+
+
+def contract(kind: str) -> dict:
+    """The existing contract a change or an extension (法第118条第1項後段) names."""
+    return {"date": "2025-04-01", "purpose": "人口移動の研究", "period": "2025年4月から2026年3月まで",
+            "changes": "利用期間を2年延長する" if kind == "existing-extend" else "分析の対象を広げる"}
+
+
 def answers(kind: str, call, agent: bool = True, method: str = "post") -> dict:
     """Answers of an applicant of ``kind``: an individual and a company with officers (a joint
     proposal), through an agent unless ``agent`` is false, posting unless ``method`` says otherwise."""
@@ -32,41 +69,21 @@ def answers(kind: str, call, agent: bool = True, method: str = "post") -> dict:
         ],
         "submission": {"method": method, "date": day("closes-3d", call).isoformat(), "agent": "yes" if agent else "no"},
         "draft": {
-            "contact": {"name": "鈴木 花子", "department": "研究開発部", "telephone": "03-1234-5678",
-                        "email": "hanako@example.jp"},
-            "business": {"purpose": TRICKY, "method": "統計的な分析（集計・回帰分析）", "outputs": "報告書「人の移動の統計」",
-                         "handlers": "研究開発部の分析担当者3名", "entrusted": "yes",
-                         "entrustment": "集計の一部を株式会社委託先に委託する"},
-            "period": {"start": "2026-07-01", "end": "2028-03-31", "reason": "2年間の推移を分析するため"},
-            "measures": {"organisational": "責任者を置き、取扱規程を定める", "human": "担当者に研修を行う",
-                         "physical": "施錠した部屋で扱う", "technical": "ネットワークから切り離した端末で扱う",
-                         "no_reidentification": "他の情報と照合しない（法第45条）", "deletion": "期間の終わりに消去し、証明書を出す",
-                         "incidents": "直ちに報告し、被害の拡大を防ぐ"},
-            "delivery": "暗号化した電子媒体（DVD-R）で受け取る",
-            "contribution": {"reason": "新たな統計サービスの創出に資する", "effects": "行政と民間の双方で使える指標ができる"},
+            **common_draft(),
             "agent": {"name": "代理 太郎", "address": "神奈川県横浜市中区1-1", "scope": "提案書類の提出と、提案に関する説明"},
         },
     }
     if kind == "new":
         data["proposal"]["population"] = 5000
         data["draft"]["population_basis"] = "対象期間の登録件数から推計"
-        data["draft"]["processing"] = [
-            {"item": "住所", "treatment": "generalise", "note": "都道府県まで"},
-            {"item": "生年月日", "treatment": "generalise", "note": "年代（10歳刻み）"},
-            {"item": "氏名", "treatment": "delete"},
-            {"item": "自由記述欄", "treatment": "not-requested", "note": "特異な記述を含むおそれ"},
-            {"item": "在留期間", "treatment": "top-bottom", "note": "10年以上は「10年以上」に"},
-            {"item": "国籍", "treatment": "keep"},
-            {"item": "管理番号", "treatment": "replace", "note": "規則性のない番号に"},
-        ]
+        data["draft"]["processing"] = copy.deepcopy(PROCESSING)
         data["draft"]["extraction"] = {"period": "2024年4月から2025年3月まで", "attributes": "18歳以上",
                                        "sampling": "10分の1を無作為抽出"}
     else:
         data["proposal"]["file_name"] = "作成済みの匿名加工情報 <第1号>"
         data["draft"]["product"] = {"identification": "個人情報ファイル簿に記載の「在留統計匿名加工情報」（2025年作成）"}
     if kind in ("existing-change", "existing-extend"):
-        data["draft"]["contract"] = {"date": "2025-04-01", "purpose": "人口移動の研究", "period": "2025年4月から2026年3月まで",
-                                     "changes": "利用期間を2年延長する" if kind == "existing-extend" else "分析の対象を広げる"}
+        data["draft"]["contract"] = contract(kind)
     if not agent:
         del data["draft"]["agent"]
     return data

@@ -1,5 +1,4 @@
 """The documents' data file: read and checked on load, with messages that name the field."""
-import copy
 import json
 import os
 
@@ -7,6 +6,7 @@ import pytest
 
 from proposal_checker.drafting import catalogue
 from proposal_checker.drafting.catalogue import DocumentsError, parse_documents
+from datafile_errors import refused
 
 
 def _raw():
@@ -16,11 +16,7 @@ def _raw():
 
 
 def _error(mutate):
-    data = copy.deepcopy(_raw())
-    mutate(data)
-    with pytest.raises(DocumentsError) as e:
-        parse_documents(data)
-    return str(e.value)
+    return refused(_raw(), parse_documents, DocumentsError, mutate)
 
 
 def _doc(data, id_):

@@ -1,27 +1,20 @@
 """The words of the checker page's own script (data/page.json): read and checked on load, with
 messages that name the field; each word carries exactly the values the page fills in."""
-import copy
-import json
-import os
 
 import pytest
 
 from proposal_checker import page_words
 from proposal_checker.page_words import WORDS, PageWordsError, fill, parse_words
+from proposal_checker.datafiles import read_json
+from datafile_errors import refused
 
 
 def _raw():
-    path = os.path.join(os.path.dirname(page_words.__file__), "data", "page.json")
-    with open(path, encoding="utf-8") as f:
-        return json.load(f)
+    return read_json("page.json")
 
 
 def _error(mutate) -> str:
-    data = copy.deepcopy(_raw())
-    mutate(data)
-    with pytest.raises(PageWordsError) as e:
-        parse_words(data)
-    return str(e.value)
+    return refused(_raw(), parse_words, PageWordsError, mutate)
 
 
 def test_the_packaged_file_has_every_word_the_page_uses_and_only_those():

@@ -1,26 +1,19 @@
 """The questions file: read and checked on load, with messages that name the field."""
-import copy
 
 import pytest
 
 from proposal_checker import questions
 from proposal_checker.questions import QuestionsError, parse_catalogue
+from proposal_checker.datafiles import read_json
+from datafile_errors import refused
 
 
 def _raw():
-    import json
-    import os
-    path = os.path.join(os.path.dirname(questions.__file__), "data", "questions.json")
-    with open(path, encoding="utf-8") as f:
-        return json.load(f)
+    return read_json("questions.json")
 
 
 def _error(mutate):
-    data = copy.deepcopy(_raw())
-    mutate(data)
-    with pytest.raises(QuestionsError) as e:
-        parse_catalogue(data)
-    return str(e.value)
+    return refused(_raw(), parse_catalogue, QuestionsError, mutate)
 
 
 def test_the_packaged_file_reads_into_every_topic_of_the_flow():

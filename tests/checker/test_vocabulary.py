@@ -2,7 +2,6 @@
 (vocabulary.py, data/vocabulary.json), read by the answers reader, the questions, the rules and the
 schema alike; and the rules read no part of the page."""
 import ast
-import copy
 import json
 from pathlib import Path
 
@@ -14,6 +13,8 @@ from proposal_checker.answers import AnswersError, parse_answers
 from proposal_checker.questions import QUESTIONS, QuestionsError, parse_catalogue
 from proposal_checker.rules import content, processing
 from proposal_checker.vocabulary import CHOICES, UNKNOWN, VocabularyError, parse_words
+from proposal_checker.datafiles import read_json
+from datafile_errors import refused
 
 PACKAGE = Path(proposal_checker.__file__).parent
 SCHEMAS = Path(__file__).resolve().parents[2] / "checker" / "schemas"
@@ -110,8 +111,7 @@ def test_every_question_picked_from_a_list_offers_an_answers_values_in_its_words
 
 
 def _questions_raw():
-    with open(PACKAGE / "data" / "questions.json", encoding="utf-8") as f:
-        return json.load(f)
+    return read_json("questions.json")
 
 
 @pytest.mark.parametrize("mutate, where", [
@@ -123,18 +123,13 @@ def _questions_raw():
      "questions.sentence_state.when.sentence.status: 'perhaps' is not an answer of that question"),
 ])
 def test_a_question_naming_a_value_its_answer_does_not_have_is_refused(mutate, where):
-    data = copy.deepcopy(_questions_raw())
-    mutate(data)
-    with pytest.raises(QuestionsError) as e:
-        parse_catalogue(data)
-    assert where in str(e.value)
+    assert where in refused(_questions_raw(), parse_catalogue, QuestionsError, mutate)
 
 
 # -- the words file is checked on load ------------------------------------------------------------------
 
 def _words_raw():
-    with open(PACKAGE / "data" / "vocabulary.json", encoding="utf-8") as f:
-        return json.load(f)
+    return read_json("vocabulary.json")
 
 
 def test_the_packaged_words_cover_every_value():
@@ -157,11 +152,7 @@ def test_the_packaged_words_cover_every_value():
     (lambda d: d["choices"].update(method=["hand"]), "vocabulary.json: choices.method: is missing (an object"),
 ])
 def test_a_mistake_in_the_words_file_is_named(mutate, where):
-    data = copy.deepcopy(_words_raw())
-    mutate(data)
-    with pytest.raises(VocabularyError) as e:
-        parse_words(data)
-    assert where in str(e.value)
+    assert where in refused(_words_raw(), parse_words, VocabularyError, mutate)
 
 
 # -- the reader, the rules' own wordings and the schema hold the same values ------------------------------

@@ -2,8 +2,6 @@
 and what the page announces come from data/wording.json, checked on load with messages that name the
 field; flow.py keeps only the structure."""
 import ast
-import copy
-import json
 import re
 from pathlib import Path
 
@@ -14,14 +12,15 @@ from proposal_checker import flow, render
 from proposal_checker.wording import MESSAGES, PAGES, STEPS, WordingError, parse_wording
 
 from webpage import ask, fresh, submit  # noqa: F401  (fresh: autouse fixture)
+from proposal_checker.datafiles import read_json
+from datafile_errors import refused
 
 PACKAGE = Path(proposal_checker.__file__).parent
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 
 
 def _raw():
-    with open(PACKAGE / "data" / "wording.json", encoding="utf-8") as f:
-        return json.load(f)
+    return read_json("wording.json")
 
 
 def _texts(path: Path) -> list[str]:
@@ -89,11 +88,7 @@ def test_the_packaged_words_read():
     (lambda d: d.update(buttons={}), "wording.json: buttons: unknown part"),
 ])
 def test_a_mistake_in_the_wording_file_is_named(mutate, where):
-    data = copy.deepcopy(_raw())
-    mutate(data)
-    with pytest.raises(WordingError) as e:
-        parse_wording(data)
-    assert where in str(e.value)
+    assert where in refused(_raw(), parse_wording, WordingError, mutate)
 
 
 def test_a_lead_may_name_the_calls_values(call):
